@@ -1,0 +1,90 @@
+package org.district.pd.platform.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Talks to the real local broker: sends raw records (poison included) and waits for records to appear. */
+public final class KafkaTestClient {
+
+    private KafkaTestClient() {
+    }
+
+    /** Sends one record with the given headers and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, Map<String, String> headers, String value) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** CloudEvents binary-mode headers for a test event. */
+    public static Map<String, String> cloudEventHeaders(UUID id, String type, String source, String subject) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", source,
+                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+    }
+
+    /** Reads {@code topic} from the beginning until a record matches, or fails after {@code timeout}. */
+    public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Duration timeout) {
+        List<ConsumerRecord<String, String>> found = awaitRecords(topic, match, 1, timeout);
+        return found.get(0);
+    }
+
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (found.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " matching record(s) on " + topic + " within " + timeout
+                    + " but found " + found.size());
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
