@@ -1,0 +1,117 @@
+package org.district.pd.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The first slice end to end: roster import, LMS batch, Kafka, ledger, HR report; all through the gateway. */
+class CompletionToHrReportIT {
+
+    private final DistrictFixture district = new DistrictFixture();
+    private final String coursework = "SYS-FA-" + district.suffix;
+    private final String workshop = "SYS-WS-" + district.suffix;
+
+    @Test
+    void goodCompletionsAndOnlyThoseReachTheHrReport() {
+        importRoster();
+        createOffering(coursework, "6", "COURSEWORK");
+        createOffering(workshop, "2", "WORKSHOP");
+        awaitLearnerKnown(district.first.email());
+        awaitLearnerKnown(district.second.email());
+
+        String good = "sys-" + UUID.randomUUID();
+        String batch = """
+                {"items":[
+                  {"externalId":"%1$s","learner":{"email":"%2$s"},"lmsCourseId":"%3$s","completedAt":"2026-10-05T14:00:00Z"},
+                  {"externalId":"sys2-%6$s","learner":{"sisId":"SIS-%4$s"},"lmsCourseId":"%5$s","completedAt":"2026-10-06T14:00:00Z","hours":2.5},
+                  {"externalId":"%1$s","learner":{"email":"%2$s"},"lmsCourseId":"%3$s","completedAt":"2026-10-05T14:00:00Z"},
+                  {"externalId":"sys3-%6$s","learner":{"email":"stranger.%6$s@sys.example"},"lmsCourseId":"%3$s","completedAt":"2026-10-07T14:00:00Z"},
+                  {"externalId":"sys4-%6$s","learner":{"email":"%2$s"},"lmsCourseId":"%3$s","completedAt":"not a date"}
+                ]}""".formatted(good, district.first.email(), coursework, district.second.sourcedId(), workshop,
+                UUID.randomUUID());
+
+        Gateway.as(Tokens.lmsConnector()).contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/learning/completions")
+                .then().statusCode(200)
+                .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue())
+                .body("items.status", equalTo(List.of("accepted", "accepted", "duplicate", "unmatched", "rejected")))
+                .body("items[4].violations[0].field", equalTo("items[4].completedAt"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonPath report = hrReport("json").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> first = educator(report, district.first.educatorId());
+            Map<String, Object> second = educator(report, district.second.educatorId());
+            assertThat(report.getList("educators")).hasSize(2);
+            assertThat(((Number) first.get("totalHours")).doubleValue()).isEqualTo(6.0);
+            assertThat(((Number) second.get("totalHours")).doubleValue()).isEqualTo(2.5);
+            assertThat((Map<String, Object>) first.get("hoursByCategory")).containsOnlyKeys("COURSEWORK");
+            assertThat((Map<String, Object>) second.get("hoursByCategory")).containsOnlyKeys("WORKSHOP");
+        });
+
+        String csv = hrReport("csv").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract().asString();
+        assertThat(csv).startsWith("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n");
+        assertThat(csv).contains(district.first.educatorId() + "," + district.first.sourcedId() + ",\"Parks, Jr.\",Rosa,");
+        assertThat(csv).contains(",\"O\"\"Neil\",Ken,");
+        assertThat(csv.lines()).hasSize(3);
+    }
+
+    @Test
+    void theHrReportIsForHrNotForTeachers() {
+        Gateway.anonymous().queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(401);
+        Gateway.as(Tokens.user("alice")).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(403);
+        Gateway.as(Tokens.lmsConnector()).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(403);
+    }
+
+    private void importRoster() {
+        Gateway.as(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", district.orgsCsv(), "text/csv")
+                .multiPart("users", "users.csv", district.usersCsv(), "text/csv")
+                .when().post("/api/v1/plans/roster/imports")
+                .then().statusCode(200)
+                .body("users.accepted", equalTo(2))
+                .body("users.rejected", equalTo(0));
+    }
+
+    private void createOffering(String lmsCourseId, String hours, String category) {
+        Gateway.as(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"title":"System test %1$s","format":"ONLINE","creditHours":%2$s,"creditType":"CLOCK_HOUR",
+                         "category":"%3$s","lmsCourseIds":["%1$s"]}""".formatted(lmsCourseId, hours, category))
+                .when().post("/api/v1/learning/offerings")
+                .then().statusCode(201);
+    }
+
+    private void awaitLearnerKnown(String email) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                Gateway.as(Tokens.lmsConnector()).queryParam("email", email)
+                        .when().get("/api/v1/learning/learners/resolve").then().statusCode(200));
+    }
+
+    private io.restassured.response.Response hrReport(String format) {
+        return Gateway.as(Tokens.hrConnector())
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .queryParam("schoolId", district.schoolId).queryParam("format", format)
+                .when().get("/api/v1/plans/reports/credit-hours");
+    }
+
+    private static Map<String, Object> educator(JsonPath report, String educatorId) {
+        Map<String, Object> found = report.getMap("educators.find { it.educatorId == '" + educatorId + "' }");
+        assertThat(found).as("educator %s in report", educatorId).isNotNull();
+        return found;
+    }
+}

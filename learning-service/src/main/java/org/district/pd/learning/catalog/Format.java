@@ -1,0 +1,6 @@
+package org.district.pd.learning.catalog;
+
+/** How an offering is delivered; MICRO offerings take 15 minutes or less. */
+public enum Format {
+    ONLINE, IN_PERSON, BLENDED, MICRO, WEBINAR, CONFERENCE, EXTERNAL
+}

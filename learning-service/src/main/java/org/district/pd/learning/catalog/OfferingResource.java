@@ -1,0 +1,65 @@
+package org.district.pd.learning.catalog;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.district.pd.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The catalog of offerings: anyone signed in reads it, district admins curate it. */
+@Path("/api/v1/learning/offerings")
+@SecurityRequirement(name = "SecurityScheme")
+public class OfferingResource {
+
+    private final OfferingService service;
+
+    OfferingResource(OfferingService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Uni<Response> create(@NotNull @Valid NewOffering request) {
+        return service.create(request)
+                .map(created -> Response.created(URI.create("/api/v1/learning/offerings/" + created.id()))
+                        .entity(created).build());
+    }
+
+    @POST
+    @Path("/{id}/lms-courses")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Uni<OfferingView> addLmsCourse(@PathParam("id") UUID id, @NotNull @Valid NewLmsCourse request) {
+        return service.addLmsCourse(id, request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Uni<OfferingView> get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Authenticated
+    public Uni<List<OfferingView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.list(page, size);
+    }
+}

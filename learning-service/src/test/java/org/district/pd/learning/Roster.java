@@ -1,0 +1,52 @@
+package org.district.pd.learning;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.district.pd.platform.testing.KafkaTestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Publishes roster snapshots to the real pd.roster.educators topic, as plan-service does. */
+public final class Roster {
+
+    public static final String TOPIC = "pd.roster.educators";
+    public static final String TYPE = "pd.roster.educator.upserted.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Roster() {
+    }
+
+    /** A new educator with unique identities, not yet published. */
+    public static ObjectNode newEducator(String givenName) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode data = JSON.createObjectNode();
+        data.put("educatorId", UUID.randomUUID().toString());
+        data.put("sourcedId", "t-" + suffix);
+        data.putObject("name").put("givenName", givenName).put("familyName", "Tester");
+        data.put("email", givenName.toLowerCase() + "." + suffix + "@schools.example");
+        data.putArray("schoolIds");
+        data.putArray("roles").add("teacher");
+        data.putNull("careerStage");
+        data.putArray("subjects");
+        data.putArray("grades");
+        data.put("active", true);
+        ObjectNode identifiers = data.putObject("identifiers");
+        identifiers.put("sisId", "SIS-" + suffix);
+        identifiers.put("username", givenName.toLowerCase() + suffix);
+        identifiers.putArray("lmsAccounts").add("canvas:" + suffix);
+        return data;
+    }
+
+    public static UUID publish(ObjectNode educator) {
+        return publish(UUID.randomUUID(), educator);
+    }
+
+    public static UUID publish(UUID eventId, ObjectNode educator) {
+        String educatorId = educator.get("educatorId").asText();
+        Map<String, String> headers = KafkaTestClient.cloudEventHeaders(eventId, TYPE, "/plan-service", educatorId);
+        KafkaTestClient.send(TOPIC, educatorId, headers, educator.toString());
+        return eventId;
+    }
+}

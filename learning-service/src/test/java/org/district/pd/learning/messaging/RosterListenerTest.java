@@ -1,0 +1,108 @@
+package org.district.pd.learning.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.learning.Roster;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class RosterListenerTest {
+
+    private static final String DLQ = "pd.roster.educators.learning-service.dlq";
+
+    @Inject
+    Pool database;
+
+    @Test
+    void theContractExampleIsProjected() {
+        JsonNode example = EventContracts.example(Roster.TYPE);
+        Map<String, String> headers = new HashMap<>();
+        example.get("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+        KafkaTestClient.send(Roster.TOPIC, example.get("key").asText(), headers, example.get("data").toString());
+
+        UUID educatorId = UUID.fromString(example.get("data").get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(educatorId) != null);
+        assertThat(educator(educatorId).getString("email")).isEqualTo(example.get("data").get("email").asText());
+        assertThat(identities(educatorId)).isEqualTo(4);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        ObjectNode snapshot = Roster.newEducator("Ada");
+        UUID eventId = Roster.publish(snapshot);
+        UUID educatorId = UUID.fromString(snapshot.get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(educatorId) != null);
+
+        ObjectNode renamed = snapshot.deepCopy();
+        ((ObjectNode) renamed.get("name")).put("givenName", "Changed");
+        Roster.publish(eventId, renamed);
+        ObjectNode other = Roster.newEducator("Bea");
+        other.put("educatorId", snapshot.get("educatorId").asText());
+        Roster.publish(other);
+        await().atMost(Duration.ofSeconds(45)).until(() -> "Bea".equals(educator(educatorId).getString("given_name")));
+        assertThat(count("select count(*) from inbox_event where event_id = $1", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredAndTheStreamGoesOn() {
+        String badJson = UUID.randomUUID().toString();
+        KafkaTestClient.send(Roster.TOPIC, badJson, headers(badJson, Roster.TYPE), "{not json");
+        String unknownType = UUID.randomUUID().toString();
+        KafkaTestClient.send(Roster.TOPIC, unknownType, headers(unknownType, "pd.roster.educator.teleported.v1"), "{}");
+        ObjectNode nameless = Roster.newEducator("Cy");
+        nameless.remove("name");
+        String namelessId = nameless.get("educatorId").asText();
+        KafkaTestClient.send(Roster.TOPIC, namelessId, headers(namelessId, Roster.TYPE), nameless.toString());
+        ObjectNode good = Roster.newEducator("Dee");
+        Roster.publish(good);
+
+        assertThat(reason(badJson)).contains("not valid JSON");
+        assertThat(reason(unknownType)).contains("unknown event type");
+        assertThat(reason(namelessId)).contains("name");
+        UUID goodId = UUID.fromString(good.get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(goodId) != null);
+    }
+
+    private static Map<String, String> headers(String subject, String type) {
+        return KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), type, "/plan-service", subject);
+    }
+
+    private static String reason(String key) {
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord(DLQ, record -> key.equals(record.key()),
+                Duration.ofSeconds(45));
+        return KafkaTestClient.header(dead, "dead-letter-reason");
+    }
+
+
+    private Row educator(UUID id) {
+        var rows = database.preparedQuery("select * from educator where id = $1").execute(Tuple.of(id)).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+    private long identities(UUID educatorId) {
+        return count("select count(*) from learner_identity where educator_id = $1", educatorId);
+    }
+
+    private long count(String sql, Object parameter) {
+        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
