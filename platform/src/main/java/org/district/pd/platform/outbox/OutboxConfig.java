@@ -9,6 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "pd.outbox")
 public interface OutboxConfig {
 
+    /** How often the relay looks for unsent rows when it is idle. */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
     /** Rows published per relay transaction. */
     @WithDefault("500")
     int batchSize();

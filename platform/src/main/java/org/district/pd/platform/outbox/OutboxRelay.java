@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,9 +20,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -47,6 +53,10 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxConfig config;
     private final KafkaProducer<String, String> producer;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private Vertx vertx;
+    private long timer;
 
     OutboxRelay(Pool pool, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -56,17 +66,29 @@ public class OutboxRelay {
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, application));
     }
 
+    /** The scheduler cannot poll more often than once a second; a Vert.x timer keeps events flowing within ~100 ms. */
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        this.vertx = vertx;
+        this.timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> {
+            if (running.compareAndSet(false, true)) {
+                vertx.executeBlocking(this::drain, false).onComplete(done -> running.set(false));
+            }
+        });
+    }
+
     // Runs on a worker thread: KafkaProducer.send may block while it fetches metadata.
-    @Scheduled(every = "${pd.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    private Void drain() {
         try {
             int published;
             do {
                 published = publishPending().await().atMost(config.sendTimeout().plusSeconds(5));
-            } while (published == config.batchSize());
+            } while (published == config.batchSize() && !stopping);
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+            if (!stopping) {
+                LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+            }
         }
+        return null;
     }
 
     @Scheduled(every = "1h", delayed = "1m")
@@ -149,8 +171,15 @@ public class OutboxRelay {
         return properties;
     }
 
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        if (vertx != null) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
     @PreDestroy
     void close() {
-        producer.close();
+        producer.close(Duration.ofSeconds(5));
     }
 }
