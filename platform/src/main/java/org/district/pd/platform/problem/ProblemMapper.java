@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.ForbiddenException;
+import io.vertx.pgclient.PgException;
 
 /** The one place where failures become application/problem+json responses. */
 public class ProblemMapper {
@@ -80,6 +81,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (integrityViolation(e)) {
+            // Two requests raced for the same unique fact; the loser is told so instead of seeing a 500.
+            return respond(409, "Conflict", "The request conflicts with data written at the same time; retry it",
+                    uri, List.of());
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(500, "Internal error", "The request failed on our side; quote the correlation id when reporting it",
                 uri, List.of());
@@ -94,6 +100,16 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** PostgreSQL's class 23 is integrity constraint violation. */
+    private static boolean integrityViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops the method and parameter names so the field reads as it appears in the request body. */
