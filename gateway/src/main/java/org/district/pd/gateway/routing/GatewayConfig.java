@@ -1,0 +1,38 @@
+package org.district.pd.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Which service owns which public paths, and how long the gateway waits for them. */
+@ConfigMapping(prefix = "pd.gateway")
+public interface GatewayConfig {
+
+    /** The services by area, e.g. {@code learning}; the area also names its OpenAPI document at /openapi/{area}. */
+    Map<String, Route> routes();
+
+    /** How long a service may stay silent (no response, no body data) before the caller gets a 504. */
+    @WithDefault("60s")
+    Duration timeout();
+
+    /** How long to wait for a connection to a service before the caller gets a 502. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Pooled connections to each service. */
+    @WithDefault("64")
+    int maxConnectionsPerService();
+
+    interface Route {
+
+        /** Path prefixes forwarded unchanged, e.g. {@code /api/v1/learning}; a prefix matches itself and below. */
+        List<String> prefixes();
+
+        /** The service's base URL, e.g. {@code http://localhost:8081}. */
+        URI url();
+    }
+}

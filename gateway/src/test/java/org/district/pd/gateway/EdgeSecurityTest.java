@@ -1,0 +1,66 @@
+package org.district.pd.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.district.pd.gateway.routing.UpstreamStub;
+import org.district.pd.platform.testing.LocalServers;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(UpstreamStub.class)
+class EdgeSecurityTest {
+
+    @Test
+    void apiAndXapiNeedAToken() {
+        given().when().get("/api/v1/learning/offerings")
+                .then().statusCode(401).header("X-Correlation-Id", notNullValue());
+        given().when().post("/xapi/statements").then().statusCode(401);
+        given().when().get("/api/v1/nowhere").then().statusCode(401);
+    }
+
+    @Test
+    void aGarbageTokenIsRefused() {
+        given().auth().oauth2("not.a.token").when().get("/api/v1/learning/offerings").then().statusCode(401);
+    }
+
+    @Test
+    void aRealmTokenWithoutThePdApiAudienceIsRefused() throws Exception {
+        given().auth().oauth2(adminCliToken("alice")).when().get("/api/v1/learning/offerings").then().statusCode(401);
+    }
+
+    @Test
+    void aValidTokenPasses() {
+        given().auth().oauth2(Tokens.user("alice")).when().get("/api/v1/learning/offerings").then().statusCode(202);
+    }
+
+    @Test
+    void healthIsPublicAndUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** The realm's built-in admin-cli client has no audience mapper, so its tokens lack aud pd-api. */
+    private static String adminCliToken(String username) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create(LocalServers.keycloakUrl() + "/realms/district/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + username + "&password=" + Tokens.DEMO_PASSWORD))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+}

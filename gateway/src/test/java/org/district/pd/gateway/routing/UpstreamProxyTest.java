@@ -1,0 +1,172 @@
+package org.district.pd.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithTestResource(UpstreamStub.class)
+class UpstreamProxyTest {
+
+    private static final int FIVE_MB = 5 * 1024 * 1024;
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void forwardsMethodPathQueryEndToEndHeadersAndALargeBody() {
+        byte[] batch = new byte[FIVE_MB];
+        new Random(7).nextBytes(batch);
+        String token = Tokens.lmsConnector();
+        Response response = given().auth().oauth2(token)
+                .contentType("application/json").accept("application/json")
+                .header("Idempotency-Key", "batch-42")
+                .header("X-Correlation-Id", "corr-upload-1")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .body(batch)
+                .when().post("/api/v1/learning/completions?dryRun=true&source=lms")
+                .then().statusCode(202)
+                .header("X-Stub-Answer", "echoed")
+                .header("X-Correlation-Id", "corr-upload-1")
+                .header("X-Stub-Private", nullValue())
+                .extract().response();
+
+        JsonPath received = response.jsonPath();
+        assertThat(received.getString("method")).isEqualTo("POST");
+        assertThat(received.getString("uri")).isEqualTo("/api/v1/learning/completions?dryRun=true&source=lms");
+        assertThat(received.getLong("bodyBytes")).isEqualTo(FIVE_MB);
+        assertThat(received.getString("bodySha256")).isEqualTo(UpstreamStub.sha256(batch));
+        assertThat(received.getString("headers.authorization")).isEqualTo("Bearer " + token);
+        assertThat(received.getString("headers.content-type")).startsWith("application/json");
+        assertThat(received.getString("headers.accept")).isEqualTo("application/json");
+        assertThat(received.getString("headers.idempotency-key")).isEqualTo("batch-42");
+        assertThat(received.getString("headers.x-correlation-id")).isEqualTo("corr-upload-1");
+        assertThat(received.getString("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
+        assertThat(received.getString("headers.x-forwarded-proto")).isEqualTo("http");
+        assertThat(received.getString("headers.x-forwarded-host")).startsWith("localhost:");
+        assertThat(received.getString("headers.proxy-authorization")).isNull();
+    }
+
+    @Test
+    void streamsALargeResponseBack() {
+        byte[] report = given().auth().oauth2(Tokens.hrConnector())
+                .when().get("/api/v1/plans/reports/report.csv?bytes=" + FIVE_MB)
+                .then().statusCode(200).contentType("text/csv")
+                .extract().asByteArray();
+
+        assertThat(report).hasSize(FIVE_MB);
+        assertThat(UpstreamStub.sha256(report)).isEqualTo(UpstreamStub.sha256(UpstreamStub.report(FIVE_MB)));
+    }
+
+    @Test
+    void aRequestBodyIsStreamedToTheServiceAsItArrives() throws Exception {
+        HttpResponse<String> upload = HTTP.send(gateway("/api/v1/learning/completions")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(UpstreamProxyTest::bodyWithAPause)).build(),
+                BodyHandlers.ofString());
+
+        // The service saw the request begin long before its body ended, so the gateway did not wait for the body.
+        assertThat(JsonPath.from(upload.body()).getLong("bodyMillis")).isGreaterThan(UpstreamStub.PAUSE_MS - 300);
+    }
+
+    @Test
+    void aResponseBodyIsStreamedToTheCallerAsItArrives() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<InputStream> download = HTTP.send(gateway("/api/v1/plans/reports/slow-report.csv").GET().build(),
+                BodyHandlers.ofInputStream());
+        try (InputStream report = download.body()) {
+            assertThat(report.read()).isNotNegative();
+            // The first line arrived while the service was still holding back the last one.
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(UpstreamStub.PAUSE_MS - 300);
+            assertThat(new String(report.readAllBytes())).endsWith("educator-1,1.5\n");
+        }
+    }
+
+    @Test
+    void aGeneratedCorrelationIdReachesTheServiceAndComesBack() {
+        Response response = given().auth().oauth2(Tokens.user("alice"))
+                .when().get("/api/v1/community/communities")
+                .then().statusCode(202)
+                .header("X-Correlation-Id", matchesPattern(UUID_PATTERN))
+                .extract().response();
+
+        assertThat(response.jsonPath().getString("headers.x-correlation-id"))
+                .isEqualTo(response.header("X-Correlation-Id"));
+    }
+
+    @Test
+    void anUnavailableServiceIsA502Problem() {
+        given().auth().oauth2(Tokens.user("alice")).header("X-Correlation-Id", "corr-502")
+                .when().get("/api/v1/credentials/awards")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .header("X-Correlation-Id", "corr-502")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad gateway"))
+                .body("status", equalTo(502))
+                .body("detail", equalTo("The credentials service is unavailable; try again later"))
+                .body("instance", equalTo("/api/v1/credentials/awards"))
+                .body("correlationId", equalTo("corr-502"));
+    }
+
+    @Test
+    void aSilentServiceIsA504ProblemAfterTheTimeout() {
+        long started = System.nanoTime();
+        String correlationId = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.user("alice")).header("X-Correlation-Id", correlationId)
+                .when().get("/api/v1/learning/silent")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Gateway timeout"))
+                .body("status", equalTo(504))
+                .body("detail", equalTo("The learning service did not answer within 2 s"))
+                .body("instance", equalTo("/api/v1/learning/silent"))
+                .body("correlationId", equalTo(correlationId));
+        assertThat((System.nanoTime() - started) / 1_000_000).isBetween(1_900L, 10_000L);
+    }
+
+    private static HttpRequest.Builder gateway(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Tokens.user("alice"));
+    }
+
+    /** A body whose first part comes at once and whose end comes after {@link UpstreamStub#PAUSE_MS}. */
+    private static InputStream bodyWithAPause() {
+        InputStream pauseThenEnd = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    Thread.sleep(UpstreamStub.PAUSE_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                return -1;
+            }
+        };
+        return new SequenceInputStream(new ByteArrayInputStream("first part".getBytes()), pauseThenEnd);
+    }
+}
