@@ -1,0 +1,39 @@
+package org.district.pd.plan.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.plan.ledger.LedgerService;
+import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.platform.inbox.Inbox;
+import org.district.pd.platform.inbox.PoisonRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+
+/** Feeds the credit-hour ledger from pd.learning.events, each event once. */
+@ApplicationScoped
+public class LearningEventsListener {
+
+    static final String CONSUMER = "plan-service";
+    static final String OFFERING_PUBLISHED = "pd.learning.offering.published.v1";
+    static final String OFFERING_RATED = "pd.learning.offering.rated.v1";
+
+    private final Inbox inbox;
+    private final LedgerService ledger;
+
+    LearningEventsListener(Inbox inbox, LedgerService ledger) {
+        this.inbox = inbox;
+        this.ledger = ledger;
+    }
+
+    @Incoming(Topics.LEARNING_EVENTS_CHANNEL)
+    public Uni<Void> onLearningRecord(ConsumerRecord<String, String> record) {
+        return inbox.consume(CONSUMER, record, event -> switch (event.type()) {
+            case CourseCompleted.TYPE -> ledger.courseCompleted(event, inbox.data(event, CourseCompleted.class));
+            // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
+            case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();
+            default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.district.pd.plan.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Writes the credit-hours report as RFC 4180 CSV: one row per educator and category, CRLF line ends. */
+final class CreditHoursCsv {
+
+    static final String HEADER = "educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n";
+
+    private CreditHoursCsv() {
+    }
+
+    /** The rows of one page of educators; an educator without hours gets one row with no category and 0.00. */
+    static String rows(List<EducatorHours> educators) {
+        StringBuilder csv = new StringBuilder();
+        for (EducatorHours educator : educators) {
+            if (educator.hoursByCategory().isEmpty()) {
+                row(csv, educator, "", BigDecimal.ZERO);
+            }
+            for (Map.Entry<String, BigDecimal> category : educator.hoursByCategory().entrySet()) {
+                row(csv, educator, category.getKey(), category.getValue());
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, EducatorHours educator, String category, BigDecimal hours) {
+        String schools = educator.schoolIds().stream().map(UUID::toString).collect(Collectors.joining(","));
+        List<String> fields = List.of(educator.educatorId().toString(), educator.sourcedId(), educator.familyName(),
+                educator.givenName(), educator.email() == null ? "" : educator.email(), schools, category,
+                hours.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        csv.append(fields.stream().map(CreditHoursCsv::field).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    /** Quotes a field that holds a comma, a quote or a line break, doubling its quotes (RFC 4180, section 2). */
+    static String field(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

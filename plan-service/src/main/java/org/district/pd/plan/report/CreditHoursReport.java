@@ -1,0 +1,121 @@
+package org.district.pd.plan.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Credit hours per active educator and category, summed in SQL, one keyset page of educators per query. */
+@ApplicationScoped
+public class CreditHoursReport {
+
+    private static final String PAGE = """
+            with page as (
+                select e.id, e.sourced_id, e.given_name, e.family_name, e.email
+                from educator e
+                where e.active
+                  and ($1::uuid[] is null or exists (
+                      select 1 from educator_school s where s.educator_id = e.id and s.school_id = any($1::uuid[])))
+                  and ($4::uuid is null or (e.family_name, e.given_name, e.id) > ($5::text, $6::text, $4::uuid))
+                order by e.family_name, e.given_name, e.id
+                limit $7)
+            select p.id, p.sourced_id, p.given_name, p.family_name, p.email,
+                   array(select s.school_id from educator_school s where s.educator_id = p.id order by s.school_id)
+                       as school_ids,
+                   l.category, sum(l.credit_hours) as hours
+            from page p
+            left join ledger_entry l on l.educator_id = p.id and l.occurred_at >= $2 and l.occurred_at < $3
+            group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category
+            order by p.family_name, p.given_name, p.id, l.category""";
+
+    private final Pool pool;
+    private final int pageSize;
+
+    CreditHoursReport(Pool pool, @ConfigProperty(name = "pd.report.page-size", defaultValue = "500") int pageSize) {
+        this.pool = pool;
+        this.pageSize = pageSize;
+    }
+
+    /** Pages of educators in name order; {@code schools} empty means every school. Nothing is held beyond a page. */
+    public Multi<List<EducatorHours>> pages(ReportPeriod period, Optional<Set<UUID>> schools) {
+        return Multi.createBy().repeating()
+                .uni(Keyset::new, keyset -> page(period, schools, keyset))
+                .whilst(page -> page.size() == pageSize)
+                .select().where(page -> !page.isEmpty());
+    }
+
+    private Uni<List<EducatorHours>> page(ReportPeriod period, Optional<Set<UUID>> schools, Keyset after) {
+        Tuple parameters = Tuple.tuple()
+                .addValue(schools.map(ids -> ids.toArray(UUID[]::new)).orElse(null))
+                .addValue(period.start())
+                .addValue(period.endExclusive())
+                .addValue(after.id)
+                .addValue(after.familyName)
+                .addValue(after.givenName)
+                .addValue(pageSize);
+        return pool.preparedQuery(PAGE).execute(parameters).map(rows -> {
+            List<EducatorHours> page = new ArrayList<>();
+            for (Row row : rows) {
+                UUID id = row.getUUID("id");
+                if (page.isEmpty() || !page.get(page.size() - 1).educatorId().equals(id)) {
+                    page.add(educator(row));
+                }
+                String category = row.getString("category");
+                if (category != null) {
+                    page.get(page.size() - 1).hoursByCategory().put(category, hours(row.getBigDecimal("hours")));
+                }
+            }
+            after.advance(page);
+            return page.stream().map(CreditHoursReport::withTotal).toList();
+        });
+    }
+
+    private static EducatorHours educator(Row row) {
+        return new EducatorHours(row.getUUID("id"), row.getString("sourced_id"), row.getString("given_name"),
+                row.getString("family_name"), row.getString("email"), List.of(row.getArrayOfUUIDs("school_ids")),
+                BigDecimal.ZERO, new TreeMap<>());
+    }
+
+    private static EducatorHours withTotal(EducatorHours educator) {
+        SortedMap<String, BigDecimal> byCategory = educator.hoursByCategory();
+        BigDecimal total = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new EducatorHours(educator.educatorId(), educator.sourcedId(), educator.givenName(),
+                educator.familyName(), educator.email(), educator.schoolIds(), hours(total), byCategory);
+    }
+
+    private static BigDecimal hours(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Where the next page starts: after the last educator of the previous one, in report order. */
+    private static final class Keyset {
+
+        private UUID id;
+        private String familyName;
+        private String givenName;
+
+        void advance(List<EducatorHours> page) {
+            if (!page.isEmpty()) {
+                EducatorHours last = page.get(page.size() - 1);
+                id = last.educatorId();
+                familyName = last.familyName();
+                givenName = last.givenName();
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.district.pd.plan.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The credit-hours report as JSON; {@code schoolId} is the school asked for, null for the caller's whole scope. */
+public record CreditHoursView(LocalDate from, LocalDate to, UUID schoolId, List<EducatorHours> educators) {
+}

@@ -1,0 +1,11 @@
+package org.district.pd.plan.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/** One active educator's credit hours in a report period, in total and by ledger category. */
+public record EducatorHours(UUID educatorId, String sourcedId, String givenName, String familyName, String email,
+        List<UUID> schoolIds, BigDecimal totalHours, SortedMap<String, BigDecimal> hoursByCategory) {
+}

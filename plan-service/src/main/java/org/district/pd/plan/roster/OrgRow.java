@@ -1,0 +1,41 @@
+package org.district.pd.plan.roster;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** A valid row of orgs.csv. */
+record OrgRow(String sourcedId, String name, String type, String identifier, String parentSourcedId, String status) {
+
+    static final List<String> REQUIRED_COLUMNS = List.of("sourcedId", "name", "type");
+
+    private static final Set<String> TYPES = Set.of("department", "school", "district", "local", "state", "national");
+    private static final Set<String> STATUSES = Set.of("active", "tobedeleted", "inactive");
+
+    static Parsed<OrgRow> parse(CsvRow row) {
+        String type = row.get("type").toLowerCase(Locale.ROOT);
+        String status = row.get("status").isEmpty() ? "active" : row.get("status").toLowerCase(Locale.ROOT);
+        if (row.get("sourcedId").isEmpty()) {
+            return reject(row, "sourcedId", "sourcedId is required");
+        }
+        if (row.get("name").isEmpty()) {
+            return reject(row, "name", "name is required");
+        }
+        if (!TYPES.contains(type)) {
+            return reject(row, "type", "type must be one of " + TYPES.stream().sorted().toList());
+        }
+        if (!STATUSES.contains(status)) {
+            return reject(row, "status", "status must be active or tobedeleted");
+        }
+        return Parsed.accepted(new OrgRow(row.get("sourcedId"), row.get("name"), type, row.nullIfEmpty("identifier"),
+                row.nullIfEmpty("parentSourcedId"), status));
+    }
+
+    static OrgRow of(Org org) {
+        return new OrgRow(org.sourcedId, org.name, org.type, org.identifier, org.parentSourcedId, org.status);
+    }
+
+    private static Parsed<OrgRow> reject(CsvRow row, String field, String reason) {
+        return Parsed.notAccepted(RowResult.rejected(row, field, reason));
+    }
+}

@@ -1,0 +1,117 @@
+package org.district.pd.plan;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.district.pd.platform.testing.Tokens;
+
+import io.restassured.response.ValidatableResponse;
+
+/** A small OneRoster roster written by a test, with sourcedIds unique to it because Kafka topics outlive test runs. */
+public final class TestRoster {
+
+    public static final String IMPORTS = "/api/v1/plans/roster/imports";
+    public static final String ORGS_HEADER = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId";
+    public static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+            + "userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password";
+
+    private final String tag;
+    private final StringBuilder orgs = new StringBuilder(ORGS_HEADER + "\r\n");
+    private final StringBuilder users = new StringBuilder(USERS_HEADER + "\r\n");
+    private final Set<String> schools = new HashSet<>();
+
+    public TestRoster() {
+        this(UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private TestRoster(String tag) {
+        this.tag = tag;
+    }
+
+    /** The same orgs and sourcedIds with users.csv still to be written: the next export of the same district. */
+    public TestRoster nextExport() {
+        TestRoster next = new TestRoster(tag);
+        next.orgs.append(orgs.substring(ORGS_HEADER.length() + 2));
+        next.schools.addAll(schools);
+        return next;
+    }
+
+    /** The sourcedId of a short name in this roster, e.g. {@code ann} becomes {@code ann-1a2b3c4d}. */
+    public String sourcedId(String name) {
+        return name + "-" + tag;
+    }
+
+    public UUID educatorId(String name) {
+        return UUID.nameUUIDFromBytes(("educator:" + sourcedId(name)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public UUID schoolId(String name) {
+        return orgId(sourcedId(name));
+    }
+
+    public static UUID orgId(String sourcedId) {
+        return UUID.nameUUIDFromBytes(("org:" + sourcedId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String email(String name) {
+        return sourcedId(name) + "@schools.example";
+    }
+
+    public TestRoster school(String name) {
+        schools.add(name);
+        return org(sourcedId(name) + ",active,2026-08-01T00:00:00.000Z," + name + " School,school,,district-demo");
+    }
+
+    /** A row of orgs.csv as written, e.g. one of the demo district's orgs. */
+    public TestRoster org(String line) {
+        orgs.append(line).append("\r\n");
+        return this;
+    }
+
+    /**
+     * An active teacher; {@code familyName} is written as a CSV field, so it may be quoted. Orgs are this roster's
+     * schools by short name, or any other org by sourcedId.
+     */
+    public TestRoster teacher(String name, String familyName, String... memberOf) {
+        return user(name, "active", "true", familyName, email(name), memberOf);
+    }
+
+    public TestRoster user(String name, String status, String enabled, String familyName, String email,
+            String... memberOf) {
+        String orgIds = Arrays.stream(memberOf).map(org -> schools.contains(org) ? sourcedId(org) : org)
+                .collect(Collectors.joining(","));
+        String givenName = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return line(String.join(",", sourcedId(name), status, "2026-08-01T00:00:00.000Z", enabled, '"' + orgIds + '"',
+                "teacher", sourcedId(name), "{canvas:" + sourcedId(name) + "}", givenName, familyName, "",
+                "SIS-" + sourcedId(name), email, "", "", "", "\"05,06\"", ""));
+    }
+
+    /** A row of users.csv as written. */
+    public TestRoster line(String line) {
+        users.append(line).append("\r\n");
+        return this;
+    }
+
+    public String orgsCsv() {
+        return orgs.toString();
+    }
+
+    public String usersCsv() {
+        return users.toString();
+    }
+
+    /** Imports both files as multipart parts, as the district admin. */
+    public ValidatableResponse importAsAdmin() {
+        return given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", orgsCsv().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("users", "users.csv", usersCsv().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(IMPORTS)
+                .then();
+    }
+}

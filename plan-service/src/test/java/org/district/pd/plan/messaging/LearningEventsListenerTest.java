@@ -1,0 +1,150 @@
+package org.district.pd.plan.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.district.pd.plan.LearningEvents;
+import org.district.pd.plan.TestRoster;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class LearningEventsListenerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Instant IN_2026 = Instant.parse("2026-03-10T15:00:00Z");
+
+    @Inject
+    Pool database;
+
+    private TestRoster roster;
+    private UUID educatorId;
+
+    @BeforeEach
+    void rosteredEducator() {
+        roster = new TestRoster().school("north").teacher("ann", "Avery", "north");
+        roster.importAsAdmin().statusCode(200);
+        educatorId = roster.educatorId("ann");
+    }
+
+    @Test
+    void theContractExampleBecomesALedgerEntry() {
+        JsonNode example = EventContracts.example(LearningEvents.COMPLETED);
+        ObjectNode data = ((ObjectNode) example.get("data").deepCopy());
+        data.put("completionId", UUID.randomUUID().toString()).put("educatorId", educatorId.toString());
+        data.put("completedAt", IN_2026.toString());
+        LearningEvents.send(data);
+
+        await().atMost(PATIENCE).until(() -> hours("COURSEWORK") != null);
+        assertThat(hours("COURSEWORK")).isEqualByComparingTo(example.get("data").get("creditHours").decimalValue());
+        var entry = database.preparedQuery("select * from ledger_entry where educator_id = $1").execute(Tuple.of(educatorId))
+                .await().indefinitely().iterator().next();
+        assertThat(entry.getString("source_ref")).isEqualTo(data.get("completionId").asText());
+        assertThat(entry.getString("credit_type")).isEqualTo("CLOCK_HOUR");
+        assertThat(entry.getString("activity_source")).isEqualTo("LMS");
+        assertThat(entry.getOffsetDateTime("occurred_at").toInstant()).isEqualTo(IN_2026);
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() {
+        ObjectNode completion = LearningEvents.completion(educatorId, "3.5", "COURSEWORK", IN_2026);
+        UUID eventId = LearningEvents.send(completion);
+        LearningEvents.send(eventId, LearningEvents.COMPLETED, educatorId.toString(), completion.toString());
+        // Same key, so the same partition: once this one is in, both copies before it have been processed.
+        LearningEvents.send(LearningEvents.completion(educatorId, "1", "MARKER", IN_2026));
+
+        await().atMost(PATIENCE).until(() -> hours("MARKER") != null);
+        assertThat(hours("COURSEWORK")).isEqualByComparingTo("3.5");
+        assertThat(count("select count(*) from ledger_entry where event_id = $1", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void knownTypesWithoutUseAreConsumedNotDeadLettered() {
+        UUID published = UUID.randomUUID();
+        LearningEvents.send(published, "pd.learning.offering.published.v1", educatorId.toString(),
+                "{\"offeringId\":\"" + UUID.randomUUID() + "\",\"title\":\"Formative Assessment\"}");
+        LearningEvents.send(LearningEvents.completion(educatorId, "1", "MARKER", IN_2026));
+
+        await().atMost(PATIENCE).until(() -> hours("MARKER") != null);
+        assertThat(count("select count(*) from inbox_event where event_id = $1", published)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredWithTheReasonAndTheStreamGoesOn() {
+        String key = educatorId.toString();
+        UUID badJson = UUID.randomUUID();
+        LearningEvents.send(badJson, LearningEvents.COMPLETED, key, "{not json");
+        UUID unknownType = UUID.randomUUID();
+        LearningEvents.send(unknownType, "pd.learning.course.teleported.v1", key, "{}");
+        UUID negativeHours = UUID.randomUUID();
+        LearningEvents.send(negativeHours, LearningEvents.COMPLETED, key,
+                invalid("pd.learning.course.completed.v1.negative-hours").put("educatorId", key).toString());
+        UUID noEducator = UUID.randomUUID();
+        LearningEvents.send(noEducator, LearningEvents.COMPLETED, key,
+                invalid("pd.learning.course.completed.v1.missing-educator-id").toString());
+        LearningEvents.send(LearningEvents.completion(educatorId, "2", "WORKSHOP", IN_2026));
+
+        Map<UUID, String> reasons = deadLetterReasons(List.of(badJson, unknownType, negativeHours, noEducator));
+        assertThat(reasons.get(badJson)).contains("not valid JSON");
+        assertThat(reasons.get(unknownType)).contains("unknown event type 'pd.learning.course.teleported.v1'");
+        assertThat(reasons.get(negativeHours)).contains("creditHours");
+        assertThat(reasons.get(noEducator)).contains("educatorId");
+        await().atMost(PATIENCE).until(() -> hours("WORKSHOP") != null);
+        assertThat(hours("WORKSHOP")).isEqualByComparingTo("2");
+        assertThat(count("select count(*) from ledger_entry where event_id = $1", negativeHours)).isZero();
+    }
+
+    private static ObjectNode invalid(String name) {
+        return (ObjectNode) EventContracts.invalidExample(name).get("data").deepCopy();
+    }
+
+    /** Reads the dead-letter topic once for all the events: every new reader pays a consumer-group join. */
+    private static Map<UUID, String> deadLetterReasons(List<UUID> eventIds) {
+        Set<String> wanted = eventIds.stream().map(UUID::toString).collect(Collectors.toSet());
+        Map<UUID, String> reasons = new HashMap<>();
+        KafkaTestClient.awaitRecords(LearningEvents.DLQ, record -> wanted.contains(KafkaTestClient.header(record, "ce_id")),
+                eventIds.size(), PATIENCE).forEach(dead -> reasons.put(UUID.fromString(KafkaTestClient.header(dead, "ce_id")),
+                        KafkaTestClient.header(dead, "dead-letter-reason")));
+        return reasons;
+    }
+
+    /** The educator's hours in one category in 2026, as HR sees them; null when there are none. */
+    private BigDecimal hours(String category) {
+        String body = given().auth().oauth2(Tokens.hrConnector())
+                .queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .queryParam("schoolId", roster.schoolId("north").toString())
+                .when().get("/api/v1/plans/reports/credit-hours")
+                .then().statusCode(200).extract().asString();
+        JsonPath report = new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return report.get("educators.find { it.educatorId == '" + educatorId + "' }.hoursByCategory." + category);
+    }
+
+    private long count(String sql, UUID id) {
+        return database.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
+    }
+}

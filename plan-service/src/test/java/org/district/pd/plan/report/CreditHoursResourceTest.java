@@ -1,0 +1,218 @@
+package org.district.pd.plan.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.district.pd.plan.LearningEvents;
+import org.district.pd.plan.TestRoster;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class CreditHoursResourceTest {
+
+    private static final String REPORT = "/api/v1/plans/reports/credit-hours";
+    private static final String LINCOLN_ES = "lincoln-es";
+    private static final String LINCOLN_ORG = LINCOLN_ES
+            + ",active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,district-demo";
+    private static final RestAssuredConfig DECIMALS = RestAssuredConfig.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+
+    @Inject
+    Pool database;
+
+    private TestRoster roster;
+
+    /**
+     * North has Ann (also in South; a family name that needs CSV quoting), Ben (no hours) and Cal (hours only outside
+     * 2026) active, and Eve inactive; South has Dee; Lia teaches at the demo district's Lincoln Elementary.
+     */
+    @BeforeEach
+    void rosterAndLedger() {
+        roster = new TestRoster();
+        roster.school("north").school("south").org(LINCOLN_ORG)
+                .teacher("ann", "\"Avery, \"\"Jr\"\"\"", "north", "south")
+                .teacher("ben", "Brooks", "north")
+                .teacher("cal", "Carter", "north")
+                .user("eve", "active", "false", "Evans", roster.email("eve"), "north")
+                .teacher("dee", "Dalton", "south")
+                .teacher("lia", "Lopez", LINCOLN_ES);
+        roster.importAsAdmin().statusCode(200).body("users.accepted", equalTo(6));
+
+        List<UUID> events = List.of(
+                completed("ann", "3.5", "COURSEWORK", "2026-01-01T00:00:00Z"),
+                completed("ann", "1.25", "COURSEWORK", "2026-12-31T23:59:59Z"),
+                completed("ann", "2", "WORKSHOP", "2026-06-15T10:00:00Z"),
+                completed("ann", "9", "WORKSHOP", "2027-01-01T00:00:00Z"),
+                completed("cal", "4", "COURSEWORK", "2025-12-31T23:59:59Z"),
+                completed("eve", "5", "COURSEWORK", "2026-05-01T10:00:00Z"),
+                completed("dee", "1", "PLC", "2026-05-01T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size());
+    }
+
+    @Test
+    void jsonGivesEachActiveEducatorTheirHoursByCategory() {
+        JsonPath report = asHr().queryParam("schoolId", roster.schoolId("north").toString())
+                .when().get(REPORT)
+                .then().statusCode(200)
+                .body("from", equalTo("2026-01-01")).body("to", equalTo("2026-12-31"))
+                .body("schoolId", equalTo(roster.schoolId("north").toString()))
+                .body("educators.sourcedId", contains(roster.sourcedId("ann"), roster.sourcedId("ben"), roster.sourcedId("cal")))
+                .extract().jsonPath();
+
+        Map<String, Object> ann = report.getMap("educators[0]");
+        assertThat(ann.get("educatorId")).isEqualTo(roster.educatorId("ann").toString());
+        assertThat(ann.get("familyName")).isEqualTo("Avery, \"Jr\"");
+        assertThat(ann.get("givenName")).isEqualTo("Ann");
+        assertThat(ann.get("email")).isEqualTo(roster.email("ann"));
+        assertThat(report.getList("educators[0].schoolIds", String.class)).containsExactlyInAnyOrder(roster.schoolId("north").toString(),
+                roster.schoolId("south").toString());
+        assertThat((BigDecimal) ann.get("totalHours")).isEqualByComparingTo("6.75");
+        Map<String, BigDecimal> byCategory = report.getMap("educators[0].hoursByCategory", String.class, BigDecimal.class);
+        assertThat(byCategory).containsOnlyKeys("COURSEWORK", "WORKSHOP");
+        assertThat(byCategory.get("COURSEWORK")).isEqualByComparingTo("4.75");
+        assertThat(byCategory.get("WORKSHOP")).isEqualByComparingTo("2");
+        for (int other : new int[] { 1, 2 }) {
+            assertThat(report.getMap("educators[" + other + "].hoursByCategory")).isEmpty();
+            assertThat(report.getObject("educators[" + other + "].totalHours", BigDecimal.class)).isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void csvIsStreamedWithARowPerCategoryAndQuotedFields() {
+        String csv = asHr().queryParam("schoolId", roster.schoolId("north").toString()).queryParam("format", "csv")
+                .when().get(REPORT)
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=credit-hours-2026-01-01-2026-12-31.csv")
+                .extract().asString();
+        String schools = "\"" + List.of(roster.schoolId("north"), roster.schoolId("south")).stream()
+                .map(UUID::toString).sorted().reduce((a, b) -> a + "," + b).orElseThrow() + "\"";
+        String ann = roster.educatorId("ann") + "," + roster.sourcedId("ann") + ",\"Avery, \"\"Jr\"\"\",Ann,"
+                + roster.email("ann") + "," + schools;
+        assertThat(csv).isEqualTo("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n"
+                + ann + ",COURSEWORK,4.75\r\n"
+                + ann + ",WORKSHOP,2.00\r\n"
+                + row("ben", "Brooks", "north") + ",,0.00\r\n"
+                + row("cal", "Carter", "north") + ",,0.00\r\n");
+
+        String byAccept = asHr().accept("text/csv").queryParam("schoolId", roster.schoolId("north").toString())
+                .when().get(REPORT).then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertThat(byAccept).isEqualTo(csv);
+    }
+
+    @Test
+    void withoutASchoolHrSeesEveryActiveEducatorAcrossPages() {
+        JsonPath report = asHr().when().get(REPORT).then().statusCode(200).body("schoolId", nullValue()).extract().jsonPath();
+        List<String> sourcedIds = report.getList("educators.sourcedId");
+        assertThat(sourcedIds).contains(roster.sourcedId("ann"), roster.sourcedId("ben"), roster.sourcedId("cal"),
+                roster.sourcedId("dee"), roster.sourcedId("lia")).doesNotContain(roster.sourcedId("eve"));
+        assertThat(sourcedIds).doesNotHaveDuplicates();
+        List<String> names = report.getList("educators.familyName");
+        assertThat(names).isSortedAccordingTo(String::compareTo);
+        assertThat(report.getObject("educators.find { it.sourcedId == '" + roster.sourcedId("dee") + "' }.totalHours",
+                BigDecimal.class)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheParameter() {
+        given().auth().oauth2(Tokens.hrConnector()).queryParam("to", "2026-12-31").when().get(REPORT)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("from"));
+        given().auth().oauth2(Tokens.hrConnector()).queryParam("from", "2026-13-01").queryParam("to", "2026-12-31")
+                .when().get(REPORT)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("from"));
+        given().auth().oauth2(Tokens.hrConnector()).queryParam("from", "2026-12-31").queryParam("to", "2026-01-01")
+                .when().get(REPORT)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("from"));
+        given().auth().oauth2(Tokens.hrConnector()).queryParam("from", "yesterday").queryParam("format", "csv")
+                .when().get(REPORT)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("from", "to"));
+        asHr().queryParam("schoolId", "lincoln").when().get(REPORT)
+                .then().statusCode(400).body("violations.field", contains("schoolId"));
+        asHr().queryParam("format", "xml").when().get(REPORT)
+                .then().statusCode(400).body("violations.field", contains("format"));
+    }
+
+    @Test
+    void onlyHrAdminsAndPrincipalsSeeReports() {
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-12-31").when().get(REPORT).then().statusCode(401);
+        for (String token : List.of(Tokens.user("alice"), Tokens.lmsConnector())) {
+            given().auth().oauth2(token).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                    .when().get(REPORT).then().statusCode(403).contentType("application/problem+json");
+        }
+        for (String token : List.of(Tokens.user("henry"), Tokens.user("grace"))) {
+            given().auth().oauth2(token).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                    .queryParam("schoolId", roster.schoolId("south").toString())
+                    .when().get(REPORT).then().statusCode(200)
+                    .body("educators.sourcedId", contains(roster.sourcedId("ann"), roster.sourcedId("dee")));
+        }
+    }
+
+    @Test
+    void aPrincipalSeesTheirOwnSchoolOnly() {
+        String lincoln = TestRoster.orgId(LINCOLN_ES).toString();
+        List<String> own = asPrincipal().queryParam("schoolId", lincoln).when().get(REPORT)
+                .then().statusCode(200).extract().jsonPath().getList("educators.sourcedId");
+        assertThat(own).contains(roster.sourcedId("lia")).doesNotContain(roster.sourcedId("ann"));
+
+        List<String> unscoped = asPrincipal().when().get(REPORT)
+                .then().statusCode(200).body("schoolId", nullValue()).extract().jsonPath().getList("educators.sourcedId");
+        assertThat(unscoped).contains(roster.sourcedId("lia")).doesNotContain(roster.sourcedId("ann"), roster.sourcedId("dee"));
+
+        asPrincipal().queryParam("schoolId", roster.schoolId("north").toString()).when().get(REPORT)
+                .then().statusCode(403).contentType("application/problem+json");
+        asPrincipal().queryParam("schoolId", roster.schoolId("north").toString()).queryParam("format", "csv")
+                .when().get(REPORT)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private String row(String name, String familyName, String school) {
+        return roster.educatorId(name) + "," + roster.sourcedId(name) + "," + familyName + ","
+                + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "," + roster.email(name) + ","
+                + roster.schoolId(school);
+    }
+
+    private RequestSpecification asHr() {
+        return given().config(DECIMALS).auth().oauth2(Tokens.hrConnector())
+                .queryParam("from", "2026-01-01").queryParam("to", "2026-12-31");
+    }
+
+    private RequestSpecification asPrincipal() {
+        return given().auth().oauth2(Tokens.user("frank")).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31");
+    }
+
+    private UUID completed(String name, String hours, String category, String completedAt) {
+        return LearningEvents.send(LearningEvents.completion(roster.educatorId(name), hours, category,
+                Instant.parse(completedAt)));
+    }
+
+    private long ledgerEntries(List<UUID> eventIds) {
+        return database.preparedQuery("select count(*) from ledger_entry where event_id = any($1)")
+                .execute(Tuple.of(eventIds.toArray(UUID[]::new))).await().indefinitely().iterator().next().getLong(0);
+    }
+}
