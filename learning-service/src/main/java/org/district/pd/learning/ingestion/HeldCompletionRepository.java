@@ -1,7 +1,10 @@
 package org.district.pd.learning.ingestion;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +25,15 @@ public class HeldCompletionRepository implements PanacheRepositoryBase<HeldCompl
 
     public Uni<List<HeldCompletion>> pendingForLearner(Collection<String> emails, Collection<String> sisIds,
             Collection<String> lmsAccounts) {
-        return list("""
-                releasedAt is null and (learnerEmail in ?1 or learnerSisId in ?2 or learnerLmsAccount in ?3)
-                order by receivedAt""", orNone(emails), orNone(sisIds), orNone(lmsAccounts));
+        List<String> matches = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        match(matches, parameters, "learnerEmail", emails);
+        match(matches, parameters, "learnerSisId", sisIds);
+        match(matches, parameters, "learnerLmsAccount", lmsAccounts);
+        if (matches.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("releasedAt is null and (" + String.join(" or ", matches) + ") order by receivedAt", parameters);
     }
 
     public Uni<List<HeldCompletion>> pending(Page page) {
@@ -35,8 +44,11 @@ public class HeldCompletionRepository implements PanacheRepositoryBase<HeldCompl
         return count("releasedAt is null");
     }
 
-    /** An empty IN list is not valid SQL everywhere; a value no identity can have keeps the query simple. */
-    private static Collection<String> orNone(Collection<String> values) {
-        return values.isEmpty() ? List.of("\u0000") : values;
+    private static void match(List<String> matches, Map<String, Object> parameters, String field,
+            Collection<String> values) {
+        if (!values.isEmpty()) {
+            matches.add(field + " in :" + field);
+            parameters.put(field, values);
+        }
     }
 }

@@ -46,6 +46,17 @@ class RosterListenerTest {
     }
 
     @Test
+    void anEducatorWithoutEmailOrLmsAccountsIsProjected() {
+        ObjectNode snapshot = Roster.newEducator("Ola");
+        snapshot.putNull("email");
+        ((ObjectNode) snapshot.get("identifiers")).putNull("username").putArray("lmsAccounts");
+        Roster.publish(snapshot);
+        UUID educatorId = UUID.fromString(snapshot.get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(educatorId) != null);
+        assertThat(identities(educatorId)).isEqualTo(2);
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         ObjectNode snapshot = Roster.newEducator("Ada");
         UUID eventId = Roster.publish(snapshot);

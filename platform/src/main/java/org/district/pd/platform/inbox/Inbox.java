@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -87,6 +88,8 @@ public class Inbox {
                         .setParameter("consumer", consumer)
                         .setParameter("eventId", event.id())
                         .setParameter("type", event.type())
+                        // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                        .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .flatMap(inserted -> inserted == 1 ? effect.apply(event) : duplicate(consumer, event.id())));
     }

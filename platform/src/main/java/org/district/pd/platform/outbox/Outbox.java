@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
@@ -52,6 +53,8 @@ public class Outbox {
                         .setParameter("time", time)
                         .setParameter("correlationId", correlationId == null ? null : correlationId.toString())
                         .setParameter("payload", payload)
+                        // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                        .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .replaceWith(id);
     }
