@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,19 +57,23 @@ public final class KafkaTestClient {
         return found.get(0);
     }
 
+    /**
+     * Reads {@code topic} from the beginning until {@code count} records match. Partitions are assigned rather than
+     * subscribed to, so no consumer group has to form and nothing is committed.
+     */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
+            List<TopicPartition> partitions = partitions(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             while (found.size() < count && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(250)).forEach(record -> {
                     if (match.test(record)) {
@@ -81,6 +87,19 @@ public final class KafkaTestClient {
                     + " but found " + found.size());
         }
         return found;
+    }
+
+    /** The topic's partitions; a topic the broker creates on first use may take a moment to appear. */
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic, Instant deadline) {
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (!infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("topic " + topic + " does not exist");
+            }
+        }
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
