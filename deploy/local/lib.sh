@@ -276,7 +276,14 @@ pg_running_own() {
 pg_own_port() { sed -n 4p "$(pg_data_dir)/postmaster.pid"; }
 pg_own_pid() { head -1 "$(pg_data_dir)/postmaster.pid"; }
 
-psql_cmd() { command -v psql 2>/dev/null || { local d; d=$(pg_find_bindir) && [[ -x $d/psql ]] && echo "$d/psql"; }; }
+# A psql that runs: Debian's /usr/bin/psql is a wrapper that fails when no client version is installed behind it.
+psql_cmd() {
+    local candidate d
+    for candidate in "$(command -v psql 2>/dev/null)" "$(d=$(pg_find_bindir) && echo "$d/psql")"; do
+        [[ -n $candidate && -x $candidate ]] && "$candidate" --version >/dev/null 2>&1 && { echo "$candidate"; return 0; }
+    done
+    return 1
+}
 
 # Runs one SQL statement over TCP; prints the result rows.
 pg_sql() { # host port user password db sql
