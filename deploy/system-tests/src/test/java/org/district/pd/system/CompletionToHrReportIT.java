@@ -18,17 +18,15 @@ import io.restassured.path.json.JsonPath;
 /** The first slice end to end: roster import, LMS batch, Kafka, ledger, HR report; all through the gateway. */
 class CompletionToHrReportIT {
 
-    private final DistrictFixture district = new DistrictFixture();
+    private final TestDistrict district = new TestDistrict();
     private final String coursework = "SYS-FA-" + district.suffix;
     private final String workshop = "SYS-WS-" + district.suffix;
 
     @Test
     void goodCompletionsAndOnlyThoseReachTheHrReport() {
-        importRoster();
-        createOffering(coursework, "6", "COURSEWORK");
-        createOffering(workshop, "2", "WORKSHOP");
-        awaitLearnerKnown(district.first.email());
-        awaitLearnerKnown(district.second.email());
+        district.importRoster();
+        district.createOffering(coursework, "6", "COURSEWORK");
+        district.createOffering(workshop, "2", "WORKSHOP");
 
         String good = "sys-" + UUID.randomUUID();
         String batch = """
@@ -49,7 +47,7 @@ class CompletionToHrReportIT {
                 .body("items[4].violations[0].field", equalTo("items[4].completedAt"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath report = hrReport("json").then().statusCode(200).extract().jsonPath();
+            JsonPath report = district.hrReport("json").then().statusCode(200).extract().jsonPath();
             Map<String, Object> first = educator(report, district.first.educatorId());
             Map<String, Object> second = educator(report, district.second.educatorId());
             assertThat(report.getList("educators")).hasSize(2);
@@ -59,7 +57,7 @@ class CompletionToHrReportIT {
             assertThat((Map<String, Object>) second.get("hoursByCategory")).containsOnlyKeys("WORKSHOP");
         });
 
-        String csv = hrReport("csv").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+        String csv = district.hrReport("csv").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
                 .extract().asString();
         assertThat(csv).startsWith("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n");
         assertThat(csv).contains(district.first.educatorId() + "," + district.first.sourcedId() + ",\"Parks, Jr.\",Rosa,");
@@ -75,38 +73,6 @@ class CompletionToHrReportIT {
                 .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(403);
         Gateway.as(Tokens.lmsConnector()).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
                 .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(403);
-    }
-
-    private void importRoster() {
-        Gateway.as(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", district.orgsCsv(), "text/csv")
-                .multiPart("users", "users.csv", district.usersCsv(), "text/csv")
-                .when().post("/api/v1/plans/roster/imports")
-                .then().statusCode(200)
-                .body("users.accepted", equalTo(2))
-                .body("users.rejected", equalTo(0));
-    }
-
-    private void createOffering(String lmsCourseId, String hours, String category) {
-        Gateway.as(Tokens.user("grace")).contentType(ContentType.JSON)
-                .body("""
-                        {"title":"System test %1$s","format":"ONLINE","creditHours":%2$s,"creditType":"CLOCK_HOUR",
-                         "category":"%3$s","lmsCourseIds":["%1$s"]}""".formatted(lmsCourseId, hours, category))
-                .when().post("/api/v1/learning/offerings")
-                .then().statusCode(201);
-    }
-
-    private void awaitLearnerKnown(String email) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                Gateway.as(Tokens.lmsConnector()).queryParam("email", email)
-                        .when().get("/api/v1/learning/learners/resolve").then().statusCode(200));
-    }
-
-    private io.restassured.response.Response hrReport(String format) {
-        return Gateway.as(Tokens.hrConnector())
-                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
-                .queryParam("schoolId", district.schoolId).queryParam("format", format)
-                .when().get("/api/v1/plans/reports/credit-hours");
     }
 
     private static Map<String, Object> educator(JsonPath report, String educatorId) {

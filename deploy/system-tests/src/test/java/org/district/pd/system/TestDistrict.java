@@ -1,0 +1,128 @@
+package org.district.pd.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.district.pd.platform.testing.Tokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+
+/**
+ * A school of its own for one test run, so runs never see each other's educators or hours, and the calls that set it
+ * up and read it back, all through the gateway. The first two teachers have names that need CSV quoting.
+ */
+final class TestDistrict {
+
+    static final String OCTOBER_FROM = "2026-10-01";
+    static final String OCTOBER_TO = "2026-10-31";
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    final String schoolSourcedId = "sys-school-" + suffix;
+    final String schoolId = uuid("org:" + schoolSourcedId);
+    final Teacher first = new Teacher("sys-t1-" + suffix, "Rosa", "Parks, Jr.", "rosa." + suffix + "@sys.example");
+    final Teacher second = new Teacher("sys-t2-" + suffix, "Ken", "O\"Neil", "ken." + suffix + "@sys.example");
+    final List<Teacher> teachers = new ArrayList<>(List.of(first, second));
+
+    TestDistrict() {
+        this(2);
+    }
+
+    TestDistrict(int teacherCount) {
+        for (int n = 3; n <= teacherCount; n++) {
+            teachers.add(new Teacher("sys-t" + n + "-" + suffix, "Teacher", "Number " + n, "t" + n + "." + suffix + "@sys.example"));
+        }
+    }
+
+    record Teacher(String sourcedId, String givenName, String familyName, String email) {
+        String educatorId() {
+            return uuid("educator:" + sourcedId);
+        }
+    }
+
+    /** Imports the school and its teachers, and waits until learning-service has them from the roster topic. */
+    void importRoster() {
+        Gateway.as(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", orgsCsv(), "text/csv")
+                .multiPart("users", "users.csv", usersCsv(), "text/csv")
+                .when().post("/api/v1/plans/roster/imports")
+                .then().statusCode(200)
+                .body("users.accepted", equalTo(teachers.size()))
+                .body("users.rejected", equalTo(0));
+        teachers.forEach(teacher -> awaitLearnerKnown(teacher.email()));
+    }
+
+    /** A district-admin creates an offering mapped to one LMS course. */
+    void createOffering(String lmsCourseId, String hours, String category) {
+        Gateway.as(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"title":"System test %1$s","format":"ONLINE","creditHours":%2$s,"creditType":"CLOCK_HOUR",
+                         "category":"%3$s","lmsCourseIds":["%1$s"]}""".formatted(lmsCourseId, hours, category))
+                .when().post("/api/v1/learning/offerings")
+                .then().statusCode(201);
+    }
+
+    /** HR's credit-hour report for this school and October 2026. */
+    Response hrReport(String format) {
+        return Gateway.as(Tokens.hrConnector())
+                .queryParam("from", OCTOBER_FROM).queryParam("to", OCTOBER_TO)
+                .queryParam("schoolId", schoolId).queryParam("format", format)
+                .when().get("/api/v1/plans/reports/credit-hours");
+    }
+
+    /** Total hours per educator id from the JSON report; educators without hours are absent. */
+    static Map<String, BigDecimal> totalHours(JsonPath report) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        JsonPath exact = report.using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        for (Map<String, Object> educator : exact.<Map<String, Object>>getList("educators")) {
+            totals.put((String) educator.get("educatorId"), (BigDecimal) educator.get("totalHours"));
+        }
+        return totals;
+    }
+
+    private void awaitLearnerKnown(String email) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                Gateway.as(Tokens.lmsConnector()).queryParam("email", email)
+                        .when().get("/api/v1/learning/learners/resolve").then().statusCode(200));
+    }
+
+    private byte[] orgsCsv() {
+        return ("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+                + schoolSourcedId + ",active,2026-08-01T00:00:00Z,System Test School " + suffix + ",school,ST-" + suffix + ",\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] usersCsv() {
+        StringBuilder csv = new StringBuilder("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                + "userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,"
+                + "userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,"
+                + "primaryOrg,pronouns\r\n");
+        teachers.forEach(teacher -> csv.append(row(teacher)));
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String row(Teacher teacher) {
+        return teacher.sourcedId() + ",active,2026-08-01T00:00:00Z,true," + schoolSourcedId + ",teacher," + teacher.sourcedId()
+                + ",," + teacher.givenName() + "," + quote(teacher.familyName()) + ",,SIS-" + teacher.sourcedId() + ","
+                + teacher.email() + ",,,,,,,,,,," + schoolSourcedId + ",\r\n";
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
