@@ -241,18 +241,21 @@ format_kafka_storage() {
 
 # Creates the topics of deploy/kafka/topics.txt that do not exist yet: "<name> <partitions> [key=value ...]".
 create_topics() {
-    local bootstrap=$1 file=$PD_ROOT/deploy/kafka/topics.txt existing line fields created=0 total=0
+    local bootstrap=$1 file=$PD_ROOT/deploy/kafka/topics.txt existing line fields name created=0 total=0
     [[ -f $file ]] || { warn "$file is missing; no topics created"; return 0; }
     existing=$(kafka_list_topics "$bootstrap") || die "could not list the topics on $bootstrap"
+    # Each topic also gets a "test." twin: @QuarkusTest runs publish and consume there, never into a running system.
     while read -r line; do
         read -r -a fields <<<"${line%%#*}" || true
         ((${#fields[@]} > 0)) || continue
         total=$((total + 1))
-        grep -qxF -- "${fields[0]}" <<<"$existing" && continue
-        create_topic "$bootstrap" "${fields[@]}"
-        created=$((created + 1))
+        for name in "${fields[0]}" "test.${fields[0]}"; do
+            grep -qxF -- "$name" <<<"$existing" && continue
+            create_topic "$bootstrap" "$name" "${fields[@]:1}"
+            created=$((created + 1))
+        done
     done <"$file"
-    ok "topics: $total in $(basename "$file"), $created created"
+    ok "topics: $total in $(basename "$file") and their test. twins, $created created"
 }
 
 create_topic() { # bootstrap name partitions [key=value ...]

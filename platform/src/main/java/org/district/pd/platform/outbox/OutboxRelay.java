@@ -3,6 +3,7 @@ package org.district.pd.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,8 @@ import org.district.pd.platform.web.CorrelationIds;
 
 /**
  * Publishes outbox rows to Kafka in sequence order and marks them sent once every broker acknowledgement is in.
- * A crash between publish and mark re-publishes the batch; consumers' inboxes make that harmless.
+ * A crash between publish and mark re-publishes the batch; consumers' inboxes make that harmless. Rows name the
+ * topic as the contract does; {@code pd.kafka.topic-prefix} (the test profile's {@code test.}) is applied here.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,6 +55,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxConfig config;
     private final KafkaProducer<String, String> producer;
+    private final String topicPrefix;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private Vertx vertx;
@@ -60,9 +63,11 @@ public class OutboxRelay {
 
     OutboxRelay(Pool pool, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "pd.kafka.topic-prefix") Optional<String> topicPrefix) {
         this.pool = pool;
         this.config = config;
+        this.topicPrefix = topicPrefix.orElse("");
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, application));
     }
 
@@ -126,7 +131,7 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.getString("topic"), row.getString("event_key"),
                 row.getString("payload"));
         Headers headers = record.headers();
         header(headers, "ce_specversion", "1.0");

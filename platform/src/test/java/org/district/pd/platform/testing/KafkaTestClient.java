@@ -22,8 +22,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Talks to the real local broker: sends raw records (poison included) and waits for records to appear. */
+/**
+ * Talks to the real local broker: sends raw records (poison included) and waits for records to appear. Topics are
+ * named as in the contract; like the services in the test profile, this client uses their {@code test.} twins, so
+ * tests never feed a system running on the same broker.
+ */
 public final class KafkaTestClient {
+
+    /** The test profile's {@code pd.kafka.topic-prefix}. */
+    public static final String TOPIC_PREFIX = "test.";
 
     private KafkaTestClient() {
     }
@@ -36,7 +43,7 @@ public final class KafkaTestClient {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC_PREFIX + topic, key, value);
             headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
@@ -71,7 +78,7 @@ public final class KafkaTestClient {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             Instant deadline = Instant.now().plus(timeout);
-            List<TopicPartition> partitions = partitions(consumer, topic, deadline);
+            List<TopicPartition> partitions = partitions(consumer, TOPIC_PREFIX + topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (found.size() < count && Instant.now().isBefore(deadline)) {
@@ -83,7 +90,7 @@ public final class KafkaTestClient {
             }
         }
         if (found.size() < count) {
-            throw new AssertionError("expected " + count + " matching record(s) on " + topic + " within " + timeout
+            throw new AssertionError("expected " + count + " matching record(s) on " + TOPIC_PREFIX + topic + " within " + timeout
                     + " but found " + found.size());
         }
         return found;
