@@ -14,7 +14,7 @@ KEYCLOAK_VERSION=26.7.3
 KEYCLOAK_HOME=$PD_CACHE_DIR/keycloak-$KEYCLOAK_VERSION
 ZONKY_PG_VERSION=15.17.0
 
-PG_DATABASES="pd_learning pd_plan pd_credentials pd_community pd_learning_test pd_plan_test pd_credentials_test pd_community_test"
+PG_DATABASES="pd_learning pd_plan pd_credentials pd_community pd_learning_test pd_plan_test pd_credentials_test pd_community_test pd_platform_test"
 SERVICES="learning-service:8081 plan-service:8082 credentials-service:8083 community-service:8084 gateway:8080"
 DEMO_USERS="alice:teacher bob:teacher carol:teacher dan:teacher erin:teacher+coach frank:principal grace:district-admin henry:hr ivy:assessor jack:facilitator"
 

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.learning.educator.EducatorDirectory;
 import org.district.pd.learning.messaging.events.EducatorUpserted;
+import org.district.pd.platform.inbox.EventHandler;
 import org.district.pd.platform.inbox.Inbox;
+import org.district.pd.platform.inbox.IncomingEvent;
 import org.district.pd.platform.inbox.PoisonRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Keeps the educator projection from the compacted roster topic. */
 @ApplicationScoped
-public class RosterListener {
+public class RosterListener implements EventHandler {
 
     static final String CONSUMER = "learning-service";
 
@@ -27,9 +29,19 @@ public class RosterListener {
 
     @Incoming(Topics.ROSTER_EDUCATORS_CHANNEL)
     public Uni<Void> onRosterRecord(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, event -> switch (event.type()) {
+        return inbox.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
+        return switch (event.type()) {
             case EducatorUpserted.TYPE -> directory.apply(inbox.data(event, EducatorUpserted.class).snapshot(event.time()));
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
-        });
+        };
     }
 }

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.platform.inbox.EventHandler;
 import org.district.pd.platform.inbox.Inbox;
+import org.district.pd.platform.inbox.IncomingEvent;
 import org.district.pd.platform.inbox.PoisonRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Feeds the credit-hour ledger from pd.learning.events, each event once. */
 @ApplicationScoped
-public class LearningEventsListener {
+public class LearningEventsListener implements EventHandler {
 
     static final String CONSUMER = "plan-service";
     static final String OFFERING_PUBLISHED = "pd.learning.offering.published.v1";
@@ -29,11 +31,21 @@ public class LearningEventsListener {
 
     @Incoming(Topics.LEARNING_EVENTS_CHANNEL)
     public Uni<Void> onLearningRecord(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, event -> switch (event.type()) {
+        return inbox.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
+        return switch (event.type()) {
             case CourseCompleted.TYPE -> ledger.courseCompleted(event, inbox.data(event, CourseCompleted.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
-        });
+        };
     }
 }

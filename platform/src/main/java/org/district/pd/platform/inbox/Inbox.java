@@ -3,7 +3,7 @@ package org.district.pd.platform.inbox;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.health.Readiness;
+import org.district.pd.platform.problem.Outage;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +26,8 @@ import io.vertx.core.Vertx;
 
 /**
  * The consuming side of delivery: each event's effect runs at most once per consumer, in the same transaction that
- * records the event id. Poison records fail at once (the channel's dead-letter strategy takes them); anything else is
- * retried with back-off, then dead-lettered with its last error as the reason.
+ * records the event id. A record that can never be processed becomes a dead letter; an outage of the database or
+ * the broker is waited out, however long it lasts, and the consumer reports itself not ready meanwhile.
  */
 @ApplicationScoped
 public class Inbox {
@@ -35,33 +38,50 @@ public class Inbox {
             insert into inbox_event (consumer, event_id, event_type) values (:consumer, :eventId, :type)
             on conflict do nothing""";
 
+    /** What became of one event offered to the inbox. */
+    public enum Outcome {
+        APPLIED, ALREADY_APPLIED
+    }
+
     private final ObjectMapper json;
     private final Validator validator;
     private final InboxConfig config;
+    private final DeadLetters deadLetters;
+    private final ConsumerHealth health;
 
-    Inbox(ObjectMapper json, Validator validator, InboxConfig config) {
+    Inbox(ObjectMapper json, Validator validator, InboxConfig config, DeadLetters deadLetters,
+            @Readiness ConsumerHealth health) {
         this.json = json;
         this.validator = validator;
         this.config = config;
+        this.deadLetters = deadLetters;
+        this.health = health;
     }
 
     /**
-     * Processes one record for {@code consumer}. The returned Uni fails only for records that must be dead-lettered.
-     * Call it from an {@code @Incoming} method that returns the Uni.
+     * Processes one record for {@code handler}, or dead-letters it. The returned Uni completes once either is
+     * committed and never fails: transient failures are retried with capped back-off for as long as they last, so the
+     * channel stops taking records meanwhile and carries on in order afterwards. Return it from the
+     * {@code @Incoming} method.
      */
-    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
-            Function<IncomingEvent, Uni<Void>> effect) {
+    public Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> record) {
         Executor onCallerContext = callerContext();
-        return Uni.createFrom().deferred(() -> {
-            IncomingEvent event = IncomingEvent.parse(record, json);
-            return processOnce(consumer, event, effect);
-        })
+        AtomicInteger unexplained = new AtomicInteger();
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        return Uni.createFrom().deferred(() -> processOrDeadLetter(handler, record, where, unexplained))
                 // Back-off timers fire on other threads; Hibernate Reactive must stay on the consumer's Vert.x context.
                 .runSubscriptionOn(onCallerContext)
-                .onFailure(failure -> !(failure instanceof PoisonRecord))
-                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
-                .onFailure().invoke(failure -> LOG.warnf("Dead-lettering %s-%d@%d for %s: %s", record.topic(),
-                        record.partition(), record.offset(), consumer, failure.getMessage()));
+                .onFailure().invoke(failure -> {
+                    health.retrying(handler.consumer(), where, failure);
+                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where, failure.toString());
+                })
+                .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(Long.MAX_VALUE)
+                .invoke(() -> health.recovered(handler.consumer()));
+    }
+
+    /** Runs a stored record through the same path as a live one, for a dead-letter replay; poison fails the Uni. */
+    Uni<Outcome> replay(EventHandler handler, Headers headers, String value) {
+        return Uni.createFrom().deferred(() -> processOnce(handler, IncomingEvent.parse(headers, value, json)));
     }
 
     /** Maps event data onto the consumer's own record type and validates it; bad data is poison. */
@@ -82,21 +102,58 @@ public class Inbox {
         return data;
     }
 
-    private Uni<Void> processOnce(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
+    private Uni<Void> processOrDeadLetter(EventHandler handler, ConsumerRecord<String, String> record, String where,
+            AtomicInteger unexplained) {
+        return Uni.createFrom().deferred(() -> processOnce(handler, IncomingEvent.parse(record, json)))
+                .replaceWithVoid()
+                .onFailure(failure -> isPoison(failure, unexplained.incrementAndGet()))
+                .recoverWithUni(failure -> {
+                    LOG.warnf("%s dead-letters %s: %s", handler.consumer(), where, failure.getMessage());
+                    // If the dead letter cannot be written either, that failure is retried like any outage.
+                    return deadLetters.record(handler.consumer(), record, reason(failure));
+                });
+    }
+
+    /**
+     * Poison fails the same way on every try: a record that does not parse or breaks its contract, an unknown type,
+     * a rule that always fails. An outage never is. A failure we cannot explain gets a few tries first, so a blip
+     * that shows up in an unexpected form is not taken for poison.
+     */
+    private boolean isPoison(Throwable failure, int attempt) {
+        if (failure instanceof PoisonRecord) {
+            return true;
+        }
+        if (Outage.causedBy(failure)) {
+            return false;
+        }
+        return attempt >= config.unexplainedFailureAttempts();
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof PoisonRecord) {
+            return failure.getMessage();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private Uni<Outcome> processOnce(EventHandler handler, IncomingEvent event) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(RECORD)
-                        .setParameter("consumer", consumer)
+                        .setParameter("consumer", handler.consumer())
                         .setParameter("eventId", event.id())
                         .setParameter("type", event.type())
                         // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
-                .flatMap(inserted -> inserted == 1 ? effect.apply(event) : duplicate(consumer, event.id())));
+                .flatMap(inserted -> inserted == 1
+                        ? handler.handle(event).replaceWith(Outcome.APPLIED)
+                        : duplicate(handler.consumer(), event.id())));
     }
 
-    private static Uni<Void> duplicate(String consumer, UUID eventId) {
+    private static Uni<Outcome> duplicate(String consumer, UUID eventId) {
+        // Already applied: a redelivery after a crash or rebalance, or a replay of what was applied meanwhile.
         LOG.debugf("%s already processed event %s", consumer, eventId);
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().item(Outcome.ALREADY_APPLIED);
     }
 
     private static Executor callerContext() {

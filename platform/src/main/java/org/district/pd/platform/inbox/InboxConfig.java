@@ -5,20 +5,25 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/**
- * How long a consumer keeps retrying a record whose failure may be transient before dead-lettering it: by default
- * about a minute, which rides out a database or broker restart. Keep the channel's
- * {@code throttled.unprocessed-record-max-age.ms} above it.
- */
+/** How a consumer backs off while the database or broker is out, and how long processed events are remembered. */
 @ConfigMapping(prefix = "pd.inbox")
 public interface InboxConfig {
-
-    @WithDefault("10")
-    int maxRetries();
 
     @WithDefault("200ms")
     Duration initialBackoff();
 
+    /** The back-off is capped here, so a consumer notices within this long that an outage has ended. */
     @WithDefault("10s")
     Duration maxBackoff();
+
+    /** Tries before a failure that is neither poison nor a known outage is taken for poison. */
+    @WithDefault("3")
+    int unexplainedFailureAttempts();
+
+    /**
+     * How long a processed event id is remembered. Keep it well above the topics' retention and any replay window:
+     * a record redelivered after its id was purged would be applied again.
+     */
+    @WithDefault("30d")
+    Duration retention();
 }

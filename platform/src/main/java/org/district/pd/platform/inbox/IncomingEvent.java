@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,13 +18,18 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
 
     /** Reads the envelope and data, or throws {@link PoisonRecord} naming what is wrong. */
     public static IncomingEvent parse(ConsumerRecord<String, String> record, ObjectMapper json) {
-        String specVersion = header(record, "ce_specversion");
+        return parse(record.headers(), record.value(), json);
+    }
+
+    /** The same, for a record kept apart from Kafka, such as a dead letter being replayed. */
+    public static IncomingEvent parse(Headers headers, String value, ObjectMapper json) {
+        String specVersion = header(headers, "ce_specversion");
         if (!"1.0".equals(specVersion)) {
             throw new PoisonRecord("ce_specversion must be 1.0 but was " + specVersion);
         }
-        return new IncomingEvent(uuid(required(record, "ce_id"), "ce_id"), required(record, "ce_type"),
-                required(record, "ce_source"), required(record, "ce_subject"), time(required(record, "ce_time")),
-                data(record.value(), json));
+        return new IncomingEvent(uuid(required(headers, "ce_id"), "ce_id"), required(headers, "ce_type"),
+                required(headers, "ce_source"), required(headers, "ce_subject"), time(required(headers, "ce_time")),
+                data(value, json));
     }
 
     private static JsonNode data(String value, ObjectMapper json) {
@@ -41,16 +47,17 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         }
     }
 
-    private static String required(ConsumerRecord<String, String> record, String name) {
-        String value = header(record, name);
+    private static String required(Headers headers, String name) {
+        String value = header(headers, name);
         if (value == null || value.isBlank()) {
             throw new PoisonRecord("missing CloudEvents header " + name);
         }
         return value;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
+    /** A header's value as text, or null when it is absent. */
+    public static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 

@@ -1,12 +1,14 @@
 package org.district.pd.platform.outbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.MDC;
 import org.district.pd.platform.web.CorrelationIds;
 
@@ -16,13 +18,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Appends CloudEvents to the outbox table inside the caller's own transaction. */
+/** Appends events to the outbox table inside the caller's own transaction; the relay publishes them. */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT = """
             insert into outbox_event (id, topic, event_key, type, source, subject, event_time, correlation_id, payload)
             values (:id, :topic, :key, :type, :source, :subject, :time, :correlationId, :payload)""";
+
+    private static final String INSERT_RECORD = """
+            insert into outbox_event (id, topic, event_key, headers, payload)
+            values (:id, :topic, :key, cast(:headers as jsonb), :payload)""";
 
     private final ObjectMapper json;
     private final String source;
@@ -40,9 +46,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         String payload = serialize(data);
         Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException("Outbox.append needs an open transaction"))
-                .flatMap(tx -> Panache.getSession())
+        return inTransaction()
                 .flatMap(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", id)
                         .setParameter("topic", topic)
@@ -57,6 +61,31 @@ public class Outbox {
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /**
+     * Records a Kafka record that is not one of our CloudEvents, such as a dead letter, with exactly these headers.
+     * A null key is kept as the empty string, which the relay publishes as no key.
+     */
+    public Uni<UUID> appendRecord(String topic, String key, Map<String, String> headers, String payload) {
+        UUID id = UUID.randomUUID();
+        String headerJson = serialize(headers);
+        return inTransaction()
+                .flatMap(session -> session.createNativeQuery(INSERT_RECORD)
+                        .setParameter("id", id)
+                        .setParameter("topic", topic)
+                        .setParameter("key", key == null ? "" : key)
+                        .setParameter("headers", headerJson)
+                        .setParameter("payload", payload == null ? "" : payload)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+
+    private static Uni<Mutiny.Session> inTransaction() {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("the outbox needs an open transaction"))
+                .flatMap(tx -> Panache.getSession());
     }
 
     private String serialize(Object data) {

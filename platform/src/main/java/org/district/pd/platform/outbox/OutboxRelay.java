@@ -1,179 +1,273 @@
 package org.district.pd.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import org.district.pd.platform.web.CorrelationIds;
-
 /**
- * Publishes outbox rows to Kafka in sequence order and marks them sent once every broker acknowledgement is in.
- * A crash between publish and mark re-publishes the batch; consumers' inboxes make that harmless. Rows name the
- * topic as the contract does; {@code pd.kafka.topic-prefix} (the test profile's {@code test.}) is applied here.
+ * Publishes outbox rows to Kafka, one key's rows in the order their transactions committed, and marks each sent once
+ * the broker acknowledged it. A crash between publish and mark re-publishes; consumers' inboxes make that harmless.
+ * A row that fails is retried with back-off and parked after bounded attempts; it holds back only later rows of its
+ * own key. No database transaction stays open while the broker is awaited.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** Only one relay per database publishes at a time, so several replicas cannot reorder events. */
+    /** Held for the life of one database session: only one relay per database publishes, so none reorders another. */
     private static final long RELAY_LOCK = 0x70645f6f7574L;
 
-    private static final String SELECT_PENDING = """
-            select seq, id, topic, event_key, type, source, subject, event_time, correlation_id, payload
-            from outbox_event where sent_at is null order by seq limit $1""";
+    /**
+     * The next rows in publication order, leaving out any row behind an earlier row of its key that is parked or
+     * waiting for its next attempt: a key's rows never overtake each other.
+     */
+    private static final String SELECT_READY = """
+            select id, topic, event_key, type, source, subject, event_time, correlation_id, payload, headers::text, attempts
+            from outbox_event o
+            where o.sent_at is null and o.parked_at is null and o.commit_seq is not null
+              and (o.next_attempt_at is null or o.next_attempt_at <= now())
+              and not exists (select 1 from outbox_event e
+                              where e.event_key = o.event_key and e.sent_at is null
+                                and (e.commit_seq, e.seq) < (o.commit_seq, o.seq)
+                                and (e.parked_at is not null or e.next_attempt_at > now()))
+            order by o.commit_seq, o.seq
+            limit $1""";
+
+    private static final String MARK_SENT = "update outbox_event set sent_at = now() where id = any($1)";
+
+    private static final String MARK_FAILED = """
+            update outbox_event
+            set attempts = attempts + 1, last_error = $2,
+                next_attempt_at = now() + make_interval(secs => $3),
+                parked_at = case when attempts + 1 >= $4 then now() end
+            where id = $1""";
 
     private final Pool pool;
     private final OutboxConfig config;
-    private final KafkaProducer<String, String> producer;
-    private final String topicPrefix;
+    private final OutboxPublisher publisher;
+    private final Counter failures;
+    private final Counter parked;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Backoff outage;
     private volatile boolean stopping;
+    private SqlConnection leadership;
     private Vertx vertx;
     private long timer;
 
-    OutboxRelay(Pool pool, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "pd.kafka.topic-prefix") Optional<String> topicPrefix) {
+    OutboxRelay(Pool pool, OutboxConfig config, OutboxPublisher publisher, MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.pool = pool;
         this.config = config;
-        this.topicPrefix = topicPrefix.orElse("");
-        this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, application));
+        this.publisher = publisher;
+        this.failures = Counter.builder("pd.outbox.publish.failures").description("Outbox rows the broker refused")
+                .register(metrics);
+        this.parked = Counter.builder("pd.outbox.parked").description("Outbox rows parked after their last attempt")
+                .register(metrics);
+        this.outage = new Backoff(config.pollInterval(), config.maxOutageBackoff());
     }
 
     /** The scheduler cannot poll more often than once a second; a Vert.x timer keeps events flowing within ~100 ms. */
     void start(@Observes StartupEvent startup, Vertx vertx) {
+        if (!config.relayEnabled()) {
+            return;
+        }
         this.vertx = vertx;
         this.timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> {
-            if (running.compareAndSet(false, true)) {
-                vertx.executeBlocking(this::drain, false).onComplete(done -> running.set(false));
+            if (!outage.due() || !running.compareAndSet(false, true)) {
+                return;
             }
+            vertx.executeBlocking(this::drain, false).onComplete(done -> running.set(false));
         });
     }
 
-    // Runs on a worker thread: KafkaProducer.send may block while it fetches metadata.
+    // Runs on a worker thread: it waits for the database and for the broker's acknowledgements.
     private Void drain() {
-        try {
-            int published;
-            do {
-                published = publishPending().await().atMost(config.sendTimeout().plusSeconds(5));
-            } while (published == config.batchSize() && !stopping);
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                LOG.warnf("Outbox relay will retry: %s", e.getMessage());
-            }
-        }
+        drainOnce();
         return null;
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgeSent() {
-        pool.preparedQuery("delete from outbox_event where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of(config.retention().toSeconds()))
-                .await().atMost(config.sendTimeout());
-    }
-
-    /** Publishes up to one batch of pending rows; returns how many were published. */
-    public Uni<Integer> publishPending() {
-        return pool.withTransaction(connection -> connection.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
-                .execute()
-                .flatMap(lock -> lock.iterator().next().getBoolean(0) ? publishBatch(connection) : Uni.createFrom().item(0)));
-    }
-
-    private Uni<Integer> publishBatch(SqlConnection connection) {
-        return connection.preparedQuery(SELECT_PENDING).execute(Tuple.of(config.batchSize()))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndMark(connection, rows));
-    }
-
-    private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
-        List<Long> sequence = new ArrayList<>(rows.size());
-        List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sequence.add(row.getLong("seq"));
-            acknowledgements.add(send(row));
-        }
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)))
-                .ifNoItem().after(config.sendTimeout()).fail()
-                .flatMap(acked -> connection.preparedQuery("update outbox_event set sent_at = now() where seq = any($1)")
-                        .execute(Tuple.of(sequence.toArray(Long[]::new))))
-                .replaceWith(sequence.size());
-    }
-
-    private CompletableFuture<Void> send(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.getString("topic"), row.getString("event_key"),
-                row.getString("payload"));
-        Headers headers = record.headers();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", row.getUUID("id").toString());
-        header(headers, "ce_source", row.getString("source"));
-        header(headers, "ce_type", row.getString("type"));
-        header(headers, "ce_subject", row.getString("subject"));
-        header(headers, "ce_time", row.getOffsetDateTime("event_time").toInstant().toString());
-        header(headers, "content-type", "application/json");
-        String correlationId = row.getString("correlation_id");
-        if (correlationId != null) {
-            header(headers, CorrelationIds.CLOUD_EVENT_HEADER, correlationId);
-        }
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        producer.send(record, (metadata, error) -> {
-            if (error == null) {
-                acknowledged.complete(null);
-            } else {
-                acknowledged.completeExceptionally(error);
+    /** One round: takes or checks the relay lock, then publishes until nothing is ready; returns how many. */
+    int drainOnce() {
+        int total = 0;
+        try {
+            if (!lead()) {
+                return 0;
             }
-        });
-        return acknowledged;
+            int published;
+            do {
+                published = publishPending();
+                total += published;
+            } while (published == config.batchSize() && !stopping);
+            outage.succeeded();
+        } catch (RuntimeException e) {
+            if (!stopping && outage.failed()) {
+                LOG.warnf("Outbox relay cannot reach the database or broker; retrying: %s", e.toString());
+            }
+            dropLeadership();
+        }
+        return total;
     }
 
-    private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Publishes up to one batch of ready rows and records what became of each; returns how many were acknowledged.
+     * Only the relay holding the lock calls it, except tests, which drive it directly.
+     */
+    public int publishPending() {
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery(SELECT_READY).execute(Tuple.of(config.batchSize())).await().atMost(config.sendTimeout())
+                .forEach(rows::add);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Attempt> attempts = send(rows);
+        List<UUID> sent = new ArrayList<>();
+        List<Attempt> failed = new ArrayList<>();
+        awaitAcknowledgements(attempts);
+        for (Attempt attempt : attempts) {
+            if (attempt.error() == null) {
+                sent.add(attempt.id);
+            } else {
+                failed.add(attempt);
+            }
+        }
+        if (!sent.isEmpty()) {
+            pool.preparedQuery(MARK_SENT).execute(Tuple.of(sent.toArray(UUID[]::new))).await().atMost(config.sendTimeout());
+        }
+        if (!failed.isEmpty()) {
+            recordFailures(failed, !sent.isEmpty());
+        }
+        return sent.size();
     }
 
-    private static Properties producerProperties(String bootstrapServers, String application) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return properties;
+    /**
+     * Sends in publication order. A row that fails at once (too large, its topic unknown) holds back its key's later
+     * rows in this batch; the others of its topic fail with it rather than wait for the same metadata again.
+     */
+    private List<Attempt> send(List<Row> rows) {
+        List<Attempt> attempts = new ArrayList<>(rows.size());
+        Set<String> heldKeys = new HashSet<>();
+        Map<String, Throwable> failedTopics = new HashMap<>();
+        for (Row row : rows) {
+            String key = row.getString("event_key");
+            String topic = row.getString("topic");
+            if (heldKeys.contains(key)) {
+                continue;
+            }
+            Attempt attempt = new Attempt(row.getUUID("id"), key, row.getInteger("attempts"),
+                    failedTopics.containsKey(topic) ? CompletableFuture.failedFuture(failedTopics.get(topic))
+                            : publisher.send(row));
+            attempts.add(attempt);
+            Throwable immediate = attempt.immediateError();
+            if (immediate != null) {
+                heldKeys.add(key);
+                if (immediate instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    failedTopics.put(topic, immediate);
+                }
+            }
+        }
+        return attempts;
+    }
+
+    private void awaitAcknowledgements(List<Attempt> attempts) {
+        CompletableFuture<?> all = CompletableFuture.allOf(attempts.stream().map(a -> a.acknowledged).toArray(CompletableFuture[]::new));
+        try {
+            all.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException someFailed) {
+            // Each attempt's own outcome is read below; one failure must not decide for the rest.
+        }
+    }
+
+    /**
+     * When nothing in the batch got through and the broker cannot be reached, it is an outage, not a bad row: no
+     * attempt is counted and the relay backs off. Otherwise each failed row counts an attempt and may be parked.
+     */
+    private void recordFailures(List<Attempt> failed, boolean othersGotThrough) {
+        if (!othersGotThrough && !publisher.brokerReachable()) {
+            throw new IllegalStateException("the broker is unreachable: " + failed.get(0).error());
+        }
+        List<Tuple> updates = new ArrayList<>(failed.size());
+        for (Attempt attempt : failed) {
+            String error = attempt.error().toString();
+            int attemptsSoFar = attempt.attempts + 1;
+            failures.increment();
+            if (attemptsSoFar >= config.maxAttempts()) {
+                parked.increment();
+                LOG.errorf("Outbox row %s (key %s) parked after %d attempts: %s", attempt.id, attempt.key, attemptsSoFar, error);
+            } else {
+                LOG.warnf("Outbox row %s (key %s) failed attempt %d of %d: %s", attempt.id, attempt.key, attemptsSoFar,
+                        config.maxAttempts(), error);
+            }
+            updates.add(Tuple.of(attempt.id, error, retryDelay(attemptsSoFar).toMillis() / 1000.0, config.maxAttempts()));
+        }
+        pool.preparedQuery(MARK_FAILED).executeBatch(updates).await().atMost(config.sendTimeout());
+    }
+
+    private Duration retryDelay(int attempts) {
+        Duration delay = config.initialRetryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
+    }
+
+    /** Takes or checks the relay lock on a connection of its own; a dead connection has lost the lock with it. */
+    private boolean lead() {
+        if (leadership != null) {
+            leadership.query("select 1").execute().await().atMost(config.sendTimeout());
+            return true;
+        }
+        SqlConnection connection = pool.getConnection().await().atMost(config.sendTimeout());
+        boolean locked;
+        try {
+            locked = connection.query("select pg_try_advisory_lock(" + RELAY_LOCK + ")").execute()
+                    .await().atMost(config.sendTimeout()).iterator().next().getBoolean(0);
+        } catch (RuntimeException e) {
+            connection.closeAndAwait();
+            throw e;
+        }
+        if (!locked) {
+            connection.closeAndAwait();
+            return false;
+        }
+        leadership = connection;
+        return true;
+    }
+
+    void dropLeadership() {
+        if (leadership != null) {
+            SqlConnection connection = leadership;
+            leadership = null;
+            connection.close().subscribe().with(closed -> { }, failure -> { });
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -185,6 +279,56 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(5));
+        dropLeadership();
+    }
+
+    /** One row handed to the producer, and its acknowledgement. */
+    private record Attempt(UUID id, String key, int attempts, CompletableFuture<Void> acknowledged) {
+
+        Throwable immediateError() {
+            return acknowledged.isCompletedExceptionally() ? error() : null;
+        }
+
+        Throwable error() {
+            if (!acknowledged.isDone()) {
+                return new TimeoutException("no acknowledgement from the broker in time");
+            }
+            try {
+                acknowledged.getNow(null);
+                return null;
+            } catch (Exception e) {
+                return e.getCause() == null ? e : e.getCause();
+            }
+        }
+    }
+
+    /** Backs the relay off while the database or broker is out: longer after each failed run, reset by a good one. */
+    private static final class Backoff {
+
+        private final Duration initial;
+        private final Duration max;
+        private int consecutiveFailures;
+        private volatile long nextRunAt;
+
+        Backoff(Duration initial, Duration max) {
+            this.initial = initial;
+            this.max = max;
+        }
+
+        boolean due() {
+            return System.currentTimeMillis() >= nextRunAt;
+        }
+
+        void succeeded() {
+            consecutiveFailures = 0;
+            nextRunAt = 0;
+        }
+
+        /** Returns whether this failure is worth a log line: the first, then every tenth. */
+        boolean failed() {
+            long delay = Math.min(initial.toMillis() << Math.min(consecutiveFailures, 16), max.toMillis());
+            nextRunAt = System.currentTimeMillis() + delay;
+            return consecutiveFailures++ % 10 == 0;
+        }
     }
 }

@@ -1,0 +1,19 @@
+package org.district.pd.community.delivery;
+
+import jakarta.ws.rs.Path;
+
+import org.district.pd.platform.delivery.DeliveryAdminResource;
+import org.district.pd.platform.inbox.DeadLetterReplay;
+import org.district.pd.platform.inbox.DeadLetters;
+import org.district.pd.platform.outbox.ParkedEvents;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** This service's dead letters and parked outbox rows, for district admins. */
+@Path("/api/v1/community/admin")
+@SecurityRequirement(name = "SecurityScheme")
+public class CommunityDeliveryAdminResource extends DeliveryAdminResource {
+
+    CommunityDeliveryAdminResource(DeadLetters deadLetters, DeadLetterReplay replay, ParkedEvents parked) {
+        super(deadLetters, replay, parked);
+    }
+}
