@@ -2,8 +2,14 @@ package org.district.pd.system;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +19,9 @@ import org.district.pd.platform.testing.LocalServers;
 /** The runtime deploy/local/start.sh runs: a service can be killed outright, and start.sh starts what is not running. */
 final class LocalRuntime {
 
+    static final List<String> SERVICES = List.of("learning-service", "plan-service", "credentials-service",
+            "community-service", "gateway");
+
     private static final Path ROOT = LocalServers.repositoryRoot();
     private static final Path STATE = stateDirectory();
     private static final Path START_LOG = STATE.resolve("logs/system-tests-start.log");
@@ -20,26 +29,56 @@ final class LocalRuntime {
     private LocalRuntime() {
     }
 
-    /** {@code kill -9}: no shutdown hook runs, nothing is flushed, in-flight transactions die with the process. */
-    static void kill9(String service) {
+    /**
+     * {@code kill -9}: no shutdown hook runs, nothing is flushed, in-flight transactions die with the process. Returns
+     * once the process is gone, with that instant.
+     */
+    static Instant kill9(String service) {
         ProcessHandle process = ProcessHandle.of(pid(service))
                 .filter(handle -> handle.info().commandLine().orElse("").contains(service))
                 .orElseThrow(() -> new IllegalStateException(service + " is not running"));
-        process.destroyForcibly();
+        return kill9(process, service);
+    }
+
+    /** {@code kill -9} of any process, e.g. PostgreSQL's postmaster; returns once it is gone, with that instant. */
+    static Instant kill9(ProcessHandle process, String name) {
+        if (!process.destroyForcibly()) {
+            throw new IllegalStateException("could not send SIGKILL to " + name + " (pid " + process.pid() + ")");
+        }
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
+            return Instant.now();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(service + " did not die", e);
+            throw new IllegalStateException(name + " did not die", e);
         }
     }
 
-    /** Runs start.sh without waiting for it; its output goes to the state directory's logs. */
-    static Process startInBackground() {
+    /** The pid of a part start.sh runs (a service, "kafka", "keycloak") if that process lives, else 0. */
+    static long livePid(String part) {
         try {
-            return new ProcessBuilder("bash", ROOT.resolve("deploy/local/start.sh").toString())
+            long pid = pid(part);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : 0;
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
+    /** The live pid of each service, 0 for one that is not running. */
+    static Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        SERVICES.forEach(service -> pids.put(service, livePid(service)));
+        return pids;
+    }
+
+    /** Runs start.sh without waiting for it; its output goes to the state directory's logs. */
+    static Process startInBackground(String... arguments) {
+        try {
+            List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/start.sh").toString()));
+            command.addAll(List.of(arguments));
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(START_LOG.toFile()))
                     .start();
@@ -50,10 +89,47 @@ final class LocalRuntime {
 
     /** Runs start.sh to the end and fails unless everything is up again. */
     static void start() {
-        Process start = startInBackground();
+        await(startInBackground(), "start.sh");
+    }
+
+    /** Runs {@code start.sh --infra}: PostgreSQL, Kafka and Keycloak are started if they are not running; no service is touched. */
+    static void startInfra() {
+        await(startInBackground("--infra"), "start.sh --infra");
+    }
+
+    /**
+     * Runs {@code script} in bash with deploy/local/lib.sh sourced, so tests find things (the PostgreSQL data directory,
+     * its binaries, the OS user that runs it) exactly as start.sh and stop.sh do. Returns its output; fails unless it
+     * exits 0.
+     */
+    static String lib(String script) {
+        try {
+            Path errors = Files.createTempFile("system-tests-lib", ".err");
+            try {
+                Process bash = new ProcessBuilder("bash", "-c", "source \"$0\" && " + script,
+                        ROOT.resolve("deploy/local/lib.sh").toString())
+                        .redirectError(errors.toFile())
+                        .start();
+                String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (!bash.waitFor(2, TimeUnit.MINUTES) || bash.exitValue() != 0) {
+                    throw new IllegalStateException("lib.sh: `" + script + "` failed: " + output + " " + Files.readString(errors));
+                }
+                return output;
+            } finally {
+                Files.deleteIfExists(errors);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run bash", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(Process start, String what) {
         try {
             if (!start.waitFor(5, TimeUnit.MINUTES) || start.exitValue() != 0) {
-                throw new IllegalStateException("start.sh did not bring the system back; see " + START_LOG);
+                throw new IllegalStateException(what + " did not bring the system back; see " + START_LOG);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,11 +137,11 @@ final class LocalRuntime {
         }
     }
 
-    private static long pid(String service) {
+    private static long pid(String part) {
         try {
-            return Long.parseLong(Files.readString(STATE.resolve("pids/" + service + ".pid")).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException("no pid file for " + service + " in " + STATE, e);
+            return Long.parseLong(Files.readString(STATE.resolve("pids/" + part + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid file for " + part + " in " + STATE, e);
         }
     }
 
