@@ -42,7 +42,7 @@ public class DeadLetters {
     private static final String INSERT = """
             insert into dead_letter (id, consumer, topic, partition_no, record_offset, record_key, headers, payload,
                                      event_id, event_type, reason)
-            values (:id, :consumer, :topic, :partition, :offset, :key, cast(:headers as jsonb), :payload,
+            values (:id, :consumer, :topic, :partition, :offset, :key, cast(cast(:headers as text) as jsonb), :payload,
                     :eventId, :eventType, :reason)
             on conflict (consumer, topic, partition_no, record_offset) do nothing""";
 

@@ -28,7 +28,7 @@ public class Outbox {
 
     private static final String INSERT_RECORD = """
             insert into outbox_event (id, topic, event_key, headers, payload)
-            values (:id, :topic, :key, cast(:headers as jsonb), :payload)""";
+            values (:id, :topic, :key, cast(cast(:headers as text) as jsonb), :payload)""";
 
     private final ObjectMapper json;
     private final String source;

@@ -54,20 +54,14 @@ public class OutboxPublisher {
         this.admin = Admin.create(adminConfig(kafka, application));
     }
 
-    /** Sends one row; the future completes when the broker acknowledged it, or fails with the reason it did not. */
+    /**
+     * Sends one row; the future completes when the broker acknowledged it, or fails with the reason it did not. A row
+     * that cannot even be turned into a record fails alone, like any other bad row.
+     */
     CompletableFuture<Void> send(Row row) {
-        String key = row.getString("event_key");
-        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.getString("topic"),
-                key.isEmpty() ? null : key, row.getString("payload"));
-        String rawHeaders = row.getString("headers");
-        if (rawHeaders == null) {
-            cloudEventHeaders(record.headers(), row);
-        } else {
-            parse(rawHeaders).forEach((name, value) -> header(record.headers(), name, value));
-        }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            producer.send(record, (metadata, error) -> {
+            producer.send(record(row), (metadata, error) -> {
                 if (error == null) {
                     acknowledged.complete(null);
                 } else {
@@ -78,6 +72,19 @@ public class OutboxPublisher {
             acknowledged.completeExceptionally(refused);
         }
         return acknowledged;
+    }
+
+    private ProducerRecord<String, String> record(Row row) {
+        String key = row.getString("event_key");
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.getString("topic"),
+                key.isEmpty() ? null : key, row.getString("payload"));
+        String rawHeaders = row.getString("headers");
+        if (rawHeaders == null) {
+            cloudEventHeaders(record.headers(), row);
+        } else {
+            parse(rawHeaders).forEach((name, value) -> header(record.headers(), name, value));
+        }
+        return record;
     }
 
     /** Whether the cluster answers at all: tells a broker outage from rows that fail on their own. */

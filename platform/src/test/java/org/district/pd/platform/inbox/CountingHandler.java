@@ -1,0 +1,55 @@
+package org.district.pd.platform.inbox;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A consumer whose effect is not idempotent by itself (a row per application) and whose failures the test chooses:
+ * what keeps a redelivery from counting twice is the inbox alone.
+ */
+@ApplicationScoped
+public class CountingHandler implements EventHandler {
+
+    static final String CONSUMER = "inbox-test";
+
+    /** Failures to throw before the effect succeeds; each call of the effect takes one. */
+    private volatile Supplier<RuntimeException> failure = () -> null;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    void failNext(int times, Supplier<RuntimeException> with) {
+        failure = with;
+        failuresLeft.set(times);
+    }
+
+    /** How often the effect was called, failures included. */
+    int calls() {
+        return calls.get();
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
+        calls.incrementAndGet();
+        if (failuresLeft.getAndDecrement() > 0) {
+            return Uni.createFrom().failure(failure.get());
+        }
+        if (event.type().endsWith(".unknown.v1")) {
+            return Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
+        }
+        TestEffect effect = new TestEffect();
+        effect.id = UUID.randomUUID();
+        effect.eventId = event.id();
+        return Panache.getSession().flatMap(session -> session.persist(effect));
+    }
+}

@@ -1,0 +1,232 @@
+package org.district.pd.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.platform.outbox.RelayDriver;
+import org.district.pd.platform.problem.ProblemException;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The inbox against the real PostgreSQL: each event applied once, poison dead-lettered with its reason and
+ * published to the DLQ, an outage waited out with readiness down, and dead letters replayed through the same path.
+ */
+@QuarkusTest
+class InboxTest {
+
+    private static final String TOPIC = "test.pd.platform.inbox-test";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    CountingHandler handler;
+    @Inject
+    DeadLetterReplay replay;
+    @Inject
+    DeadLetters deadLetters;
+    @Inject
+    @Readiness
+    ConsumerHealth health;
+    @Inject
+    Pool pool;
+    @Inject
+    Vertx vertx;
+    @Inject
+    RelayDriver relay;
+
+    private long offset = System.nanoTime();
+
+    @BeforeEach
+    void noFailures() {
+        handler.failNext(0, () -> null);
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":1}");
+        consume(record);
+        consume(record); // redelivered at the same offset, after a crash before the commit
+        consume(record(eventId(record), "pd.platform.tested.v1", "{\"n\":1}")); // published twice by a producer
+
+        assertThat(applications(eventId(record))).isEqualTo(1);
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(record))).isZero();
+    }
+
+    @Test
+    void poisonIsDeadLetteredOnceWithItsReasonAndPublishedToTheDeadLetterTopic() {
+        ConsumerRecord<String, String> poison = record(UUID.randomUUID(), "pd.platform.tested.unknown.v1", "{}");
+        consume(poison);
+        consume(poison); // redelivered before its offset was committed: still one dead letter
+
+        assertThat(applications(eventId(poison))).isZero();
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(poison))).isEqualTo(1);
+        String reason = pool.preparedQuery("select reason from dead_letter where event_id = $1").execute(Tuple.of(eventId(poison)))
+                .await().indefinitely().iterator().next().getString(0);
+        assertThat(reason).contains("unknown event type 'pd.platform.tested.unknown.v1'");
+
+        relay.publishAll();
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord("pd.platform.inbox-test.inbox-test.dlq",
+                candidate -> eventId(poison).toString().equals(KafkaTestClient.header(candidate, "ce_id")), Duration.ofSeconds(30));
+        assertThat(dead.key()).isEqualTo(poison.key());
+        assertThat(dead.value()).isEqualTo(poison.value());
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).isEqualTo(reason);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo(TOPIC);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-partition")).isEqualTo(Integer.toString(poison.partition()));
+        assertThat(KafkaTestClient.header(dead, "dead-letter-offset")).isEqualTo(Long.toString(poison.offset()));
+    }
+
+    /** Six connection failures in a row span several seconds of back-off: more than any bounded retry would allow. */
+    @Test
+    void anOutageIsWaitedOutNeverDeadLetteredAndReadinessIsDownMeanwhile() throws Exception {
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":2}");
+        handler.failNext(6, () -> new PgException("terminating connection due to administrator command", "FATAL", "57P01", null));
+
+        CompletableFuture<Void> consumed = consumeAsync(record);
+        HealthCheckResponse during = awaitDown();
+        consumed.get(60, TimeUnit.SECONDS);
+
+        assertThat(during.getData().orElseThrow()).containsKey(CountingHandler.CONSUMER);
+        assertThat(applications(eventId(record))).isEqualTo(1);
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(record))).isZero();
+        assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aFailureNeitherPoisonNorOutageIsDeadLetteredAfterAFewTries() {
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":3}");
+        handler.failNext(100, () -> new IllegalStateException("a bug that fails every time"));
+        int callsBefore = handler.calls();
+
+        consume(record);
+
+        assertThat(handler.calls() - callsBefore).isEqualTo(3);
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(record))).isEqualTo(1);
+    }
+
+    @Test
+    void replayAppliesADeadLetterOnceAndAnAppliedOneChangesNothing() {
+        ConsumerRecord<String, String> record = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":4}");
+        handler.failNext(100, () -> new IllegalStateException("fixed in the next release"));
+        consume(record);
+        UUID deadLetter = deadLetterOf(eventId(record));
+
+        handler.failNext(0, () -> null); // the fix is deployed
+        assertThat(onContext(() -> replay.replay(deadLetter)).outcome()).isEqualTo("APPLIED");
+        assertThat(onContext(() -> replay.replay(deadLetter)).outcome()).isEqualTo("ALREADY_APPLIED");
+        consume(record); // and the live record, redelivered, is a no-op too
+
+        assertThat(applications(eventId(record))).isEqualTo(1);
+        DeadLetterView view = onContext(() -> deadLetters.find(deadLetter));
+        assertThat(view.replayedAt()).isNotNull();
+        assertThat(view.replayCount()).isEqualTo(2);
+    }
+
+    @Test
+    void replayOfPoisonLeavesItPendingWithTheReason() {
+        ConsumerRecord<String, String> poison = record(UUID.randomUUID(), "pd.platform.tested.unknown.v1", "{}");
+        consume(poison);
+        UUID deadLetter = deadLetterOf(eventId(poison));
+
+        DeadLetterReplay.Result result = onContext(() -> replay.replay(deadLetter));
+
+        assertThat(result.outcome()).isEqualTo("FAILED");
+        assertThat(result.reason()).contains("unknown event type");
+        DeadLetterView view = onContext(() -> deadLetters.find(deadLetter));
+        assertThat(view.replayedAt()).isNull();
+        assertThat(view.replayOutcome()).isEqualTo("FAILED");
+        assertThat(onContext(() -> replay.replayPending(10_000)).failed()).isGreaterThanOrEqualTo(1);
+        assertThatThrownBy(() -> onContext(() -> replay.replay(UUID.randomUUID()))).hasRootCauseInstanceOf(ProblemException.class);
+    }
+
+    private HealthCheckResponse awaitDown() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            HealthCheckResponse response = health.call();
+            if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
+                return response;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("readiness never reported the consumer down");
+    }
+
+    private UUID deadLetterOf(UUID eventId) {
+        return pool.preparedQuery("select id from dead_letter where event_id = $1").execute(Tuple.of(eventId))
+                .await().indefinitely().iterator().next().getUUID(0);
+    }
+
+    private ConsumerRecord<String, String> record(UUID eventId, String type, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 3, offset++, "key-" + eventId, value);
+        Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/inbox-test",
+                "ce_subject", "key-" + eventId, "ce_time", Instant.now().toString())
+                .forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static UUID eventId(ConsumerRecord<String, String> record) {
+        return UUID.fromString(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+    }
+
+    private void consume(ConsumerRecord<String, String> record) {
+        try {
+            consumeAsync(record).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private CompletableFuture<Void> consumeAsync(ConsumerRecord<String, String> record) {
+        return onContextAsync(() -> inbox.consume(handler, record));
+    }
+
+    private <T> T onContext(Supplier<Uni<T>> work) {
+        try {
+            return onContextAsync(work).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the Kafka connector calls a listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
+    private <T> CompletableFuture<T> onContextAsync(Supplier<Uni<T>> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
+        return done;
+    }
+
+    private long applications(UUID eventId) {
+        return count("select count(*) from inbox_test_effect where event_id = $1", eventId);
+    }
+
+    private long count(String sql, UUID id) {
+        return pool.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
