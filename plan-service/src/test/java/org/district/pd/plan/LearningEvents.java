@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Publishes learning events to the real pd.learning.events topic, built from the contract's example. */
@@ -42,12 +44,25 @@ public final class LearningEvents {
 
     /** Sends any value with the example's headers, a given event id and type, keyed by {@code key}. */
     public static void send(UUID eventId, String type, String key, String value) {
+        KafkaTestClient.send(TOPIC, key, headerMap(eventId, type, key), value);
+    }
+
+    /** The same headers as a JSON object, as a dead letter keeps them. */
+    public static String headers(UUID eventId, String type, String key) {
+        try {
+            return new ObjectMapper().writeValueAsString(headerMap(eventId, type, key));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static Map<String, String> headerMap(UUID eventId, String type, String key) {
         Map<String, String> headers = new HashMap<>();
         JsonNode example = EventContracts.example(COMPLETED).get("headers");
         example.fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
         headers.put("ce_id", eventId.toString());
         headers.put("ce_type", type);
         headers.put("ce_subject", key);
-        KafkaTestClient.send(TOPIC, key, headers, value);
+        return headers;
     }
 }

@@ -9,6 +9,6 @@ class ServiceFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected String area() {
-        return "plan";
+        return "plans";
     }
 }

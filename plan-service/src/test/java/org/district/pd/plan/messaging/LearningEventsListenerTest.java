@@ -3,6 +3,9 @@ package org.district.pd.plan.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -81,6 +84,32 @@ class LearningEventsListenerTest {
         await().atMost(PATIENCE).until(() -> hours("MARKER") != null);
         assertThat(hours("COURSEWORK")).isEqualByComparingTo("3.5");
         assertThat(count("select count(*) from ledger_entry where event_id = $1", eventId)).isEqualTo(1);
+        // The inbox, not the ledger's unique event id, absorbed the copy: it was not a failure, so no dead letter.
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId)).isZero();
+    }
+
+    /**
+     * The database goes away under the consumer: its connection is terminated mid-transaction, again and again, for
+     * several seconds. That is an outage, not poison: readiness is down meanwhile, and the event is applied once
+     * when the database is back, never dead-lettered.
+     */
+    @Test
+    void aDatabaseThatDropsTheConsumersConnectionIsWaitedOutNotDeadLettered() throws Exception {
+        ObjectNode completion = LearningEvents.completion(educatorId, "4.25", "OUTAGE", IN_2026);
+        try (DatabaseOutage outage = DatabaseOutage.onLedger()) {
+            UUID eventId = LearningEvents.send(completion);
+            int terminated = outage.terminateWaitingBackends(Duration.ofSeconds(6));
+            assertThat(terminated).as("consumer connections dropped mid-transaction").isGreaterThanOrEqualTo(3);
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'Event consumers' }.status", equalTo("DOWN"));
+            outage.end();
+
+            await().atMost(PATIENCE).until(() -> hours("OUTAGE") != null);
+            assertThat(hours("OUTAGE")).isEqualByComparingTo("4.25");
+            assertThat(count("select count(*) from ledger_entry where event_id = $1", eventId)).isEqualTo(1);
+            assertThat(count("select count(*) from dead_letter where event_id = $1", eventId)).isZero();
+            await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        }
     }
 
     @Test
@@ -117,6 +146,48 @@ class LearningEventsListenerTest {
         await().atMost(PATIENCE).until(() -> hours("WORKSHOP") != null);
         assertThat(hours("WORKSHOP")).isEqualByComparingTo("2");
         assertThat(count("select count(*) from ledger_entry where event_id = $1", negativeHours)).isZero();
+
+        // A district admin sees them, with the reason, and a replay of poison leaves it a dead letter.
+        List<Map<String, Object>> listed = given().auth().oauth2(Tokens.user("grace")).queryParam("size", 200)
+                .when().get("/api/v1/plans/admin/dead-letters")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> unknown = listed.stream().filter(item -> unknownType.toString().equals(item.get("eventId")))
+                .findFirst().orElseThrow();
+        assertThat(unknown.get("eventType")).isEqualTo("pd.learning.course.teleported.v1");
+        assertThat((String) unknown.get("reason")).contains("unknown event type");
+        assertThat(unknown.get("key")).isEqualTo(key);
+        given().auth().oauth2(Tokens.user("grace"))
+                .when().post("/api/v1/plans/admin/dead-letters/" + unknown.get("id") + "/replay")
+                .then().statusCode(200)
+                .body("outcome", equalTo("FAILED"))
+                .body("reason", containsString("unknown event type"));
+    }
+
+    /** A dead letter of a valid event (kept from an incident) replays into the ledger once, then changes nothing. */
+    @Test
+    void aReplayedDeadLetterReachesTheLedgerOnceAndAgainChangesNothing() {
+        ObjectNode completion = LearningEvents.completion(educatorId, "1.75", "REPLAYED", IN_2026);
+        UUID eventId = UUID.randomUUID();
+        UUID deadLetter = UUID.randomUUID();
+        database.preparedQuery("""
+                insert into dead_letter (id, consumer, topic, partition_no, record_offset, record_key, headers, payload,
+                                         event_id, event_type, reason)
+                values ($1, 'plan-service', 'test.pd.learning.events', 0, -1, $2, cast($3::text as jsonb), $4, $5, $6,
+                        'HibernateException: a bug since fixed')""")
+                .execute(Tuple.tuple(List.of(deadLetter, educatorId.toString(), LearningEvents.headers(eventId,
+                        LearningEvents.COMPLETED, educatorId.toString()), completion.toString(), eventId, LearningEvents.COMPLETED)))
+                .await().indefinitely();
+
+        for (String expected : List.of("APPLIED", "ALREADY_APPLIED")) {
+            given().auth().oauth2(Tokens.user("grace"))
+                    .when().post("/api/v1/plans/admin/dead-letters/" + deadLetter + "/replay")
+                    .then().statusCode(200).body("outcome", equalTo(expected));
+        }
+        assertThat(hours("REPLAYED")).isEqualByComparingTo("1.75");
+        assertThat(count("select count(*) from ledger_entry where event_id = $1", eventId)).isEqualTo(1);
+        given().auth().oauth2(Tokens.user("grace")).queryParam("status", "replayed")
+                .when().get("/api/v1/plans/admin/dead-letters")
+                .then().statusCode(200).body("items.id", hasItem(deadLetter.toString()));
     }
 
     private static ObjectNode invalid(String name) {

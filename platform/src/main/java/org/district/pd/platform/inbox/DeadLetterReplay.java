@@ -76,10 +76,7 @@ public class DeadLetterReplay {
         if (handler.isEmpty()) {
             return failed(deadLetter, "no consumer named '" + deadLetter.consumer() + "' in this service");
         }
-        RecordHeaders headers = new RecordHeaders();
-        deadLetters.headersOf(deadLetter).forEach((name, value) ->
-                headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
-        return inbox.replay(handler.get(), headers, deadLetter.payload())
+        return Uni.createFrom().deferred(() -> inbox.replay(handler.get(), headers(deadLetter), deadLetter.payload()))
                 .flatMap(outcome -> deadLetters.replayed(deadLetter.id(), outcome.name())
                         .replaceWith(new Result(deadLetter.id(), outcome.name(), null)))
                 .onFailure(failure -> !Outage.causedBy(failure))
@@ -87,6 +84,13 @@ public class DeadLetterReplay {
                         : failure.getClass().getSimpleName() + ": " + failure.getMessage()))
                 .onFailure().transform(outage -> new ProblemException(503, "Service unavailable",
                         "The database or broker is unreachable; replay again once it is back", List.of()));
+    }
+
+    private RecordHeaders headers(DeadLetterView deadLetter) {
+        RecordHeaders headers = new RecordHeaders();
+        deadLetters.headersOf(deadLetter).forEach((name, value) ->
+                headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private Uni<Result> failed(DeadLetterView deadLetter, String reason) {

@@ -1,6 +1,9 @@
 package org.district.pd.platform.problem;
 
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -45,7 +48,11 @@ public final class Outage {
             String state = pg.getSqlState();
             return state != null && state.length() == 5 && (LOCK_NOT_AVAILABLE.equals(state) || RETRYABLE_CLASSES.contains(state.substring(0, 2)));
         }
-        return cause instanceof IOException // java.net.ConnectException, netty's connect and closed-channel errors
+        // Not IOException as a whole: Jackson's parse errors are IOExceptions too, and they are poison.
+        return cause instanceof SocketException // refused, reset, netty's connect errors
+                || cause instanceof SocketTimeoutException
+                || cause instanceof UnknownHostException
+                || cause instanceof ClosedChannelException
                 || cause instanceof ClosedConnectionException
                 || cause instanceof TimeoutException
                 || cause instanceof io.smallrye.mutiny.TimeoutException

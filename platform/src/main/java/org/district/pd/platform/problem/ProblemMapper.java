@@ -81,6 +81,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Outage.causedBy(e)) {
+            // The database or broker is out, or a conflict that a retry resolves: nothing is wrong with the request.
+            LOG.warnf("Service unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(503, "Service unavailable",
+                    "A server this service depends on is unreachable; retry the request shortly", uri, List.of()))
+                    .header("Retry-After", "5").build();
+        }
         if (integrityViolation(e)) {
             // Two requests raced for the same unique fact; the loser is told so instead of seeing a 500.
             return respond(409, "Conflict", "The request conflicts with data written at the same time; retry it",

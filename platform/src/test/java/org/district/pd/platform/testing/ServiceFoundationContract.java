@@ -99,6 +99,30 @@ public abstract class ServiceFoundationContract {
                 .as("marked sent once the broker acknowledged it").isTrue());
     }
 
+    /** Dead letters and parked events are for district admins only; a bad query is a 400, never a 500. */
+    @Test
+    void deliveryAdministrationIsForDistrictAdminsOnly() {
+        String admin = "/api/v1/" + area() + "/admin";
+        for (String path : List.of(admin + "/dead-letters", admin + "/parked-events")) {
+            given().when().get(path).then().statusCode(401);
+            given().auth().oauth2(Tokens.user("alice")).when().get(path).then().statusCode(403);
+            given().auth().oauth2(Tokens.hrConnector()).when().get(path).then().statusCode(403);
+            given().auth().oauth2(Tokens.user("grace")).when().get(path).then().statusCode(200)
+                    .body("page", equalTo(0)).body("size", equalTo(50));
+            given().auth().oauth2(Tokens.user("grace")).queryParam("size", 100_000).when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("size"));
+        }
+        given().auth().oauth2(Tokens.user("grace")).queryParam("status", "everything").when().get(admin + "/dead-letters")
+                .then().statusCode(400).body("violations.field", hasItems("status"));
+        given().auth().oauth2(Tokens.user("frank")).when().post(admin + "/dead-letters/replay").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("grace")).when().post(admin + "/dead-letters/" + UUID.randomUUID() + "/replay")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("grace")).when().post(admin + "/parked-events/" + UUID.randomUUID() + "/retry")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("grace")).when().post(admin + "/dead-letters/not-a-uuid/replay")
+                .then().statusCode(404);
+    }
+
     private boolean sent(UUID id) {
         return pool.preparedQuery("select sent_at is not null from outbox_event where id = $1").execute(Tuple.of(id))
                 .await().indefinitely().iterator().next().getBoolean(0);
