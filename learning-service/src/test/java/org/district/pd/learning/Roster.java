@@ -1,5 +1,7 @@
 package org.district.pd.learning;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,8 +46,14 @@ public final class Roster {
     }
 
     public static UUID publish(UUID eventId, ObjectNode educator) {
+        return publish(eventId, educator, Instant.now());
+    }
+
+    /** Publishes a snapshot as of {@code time}, the CloudEvent time the projection orders snapshots by. */
+    public static UUID publish(UUID eventId, ObjectNode educator, Instant time) {
         String educatorId = educator.get("educatorId").asText();
-        Map<String, String> headers = KafkaTestClient.cloudEventHeaders(eventId, TYPE, "/plan-service", educatorId);
+        Map<String, String> headers = new HashMap<>(KafkaTestClient.cloudEventHeaders(eventId, TYPE, "/plan-service", educatorId));
+        headers.put("ce_time", time.toString());
         KafkaTestClient.send(TOPIC, educatorId, headers, educator.toString());
         return eventId;
     }

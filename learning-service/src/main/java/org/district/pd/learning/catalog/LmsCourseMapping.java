@@ -1,23 +1,33 @@
 package org.district.pd.learning.catalog;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Says which offering an LMS course id stands for, so LMS completions find their credit. */
+/** Says which offering a course of one LMS stands for, so that LMS's completions find their credit. */
 @Entity
 @Table(name = "lms_course_mapping")
 public class LmsCourseMapping {
 
-    @Id
-    @Column(name = "lms_course_id")
-    public String lmsCourseId;
+    @EmbeddedId
+    public Key key;
     @Column(name = "offering_id")
     public UUID offeringId;
     @Column(name = "mapped_at")
     public Instant mappedAt;
+
+    LmsCourse course() {
+        return new LmsCourse(key.lms(), key.courseId());
+    }
+
+    /** The LMS and its course id; unique across offerings. */
+    @Embeddable
+    public record Key(String lms, @Column(name = "lms_course_id") String courseId) implements Serializable {
+    }
 }

@@ -21,6 +21,11 @@ public class Offering {
     public Format format;
     @Column(name = "credit_hours")
     public BigDecimal creditHours;
+    @Column(name = "variable_credit")
+    public boolean variableCredit;
+    /** Null unless {@link #variableCredit}: the most an LMS may report for one completion. */
+    @Column(name = "max_credit_hours")
+    public BigDecimal maxCreditHours;
     @Enumerated(EnumType.STRING)
     @Column(name = "credit_type")
     public CreditType creditType;

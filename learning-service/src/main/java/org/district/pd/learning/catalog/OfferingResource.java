@@ -45,7 +45,7 @@ public class OfferingResource {
     @POST
     @Path("/{id}/lms-courses")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Uni<OfferingView> addLmsCourse(@PathParam("id") UUID id, @NotNull @Valid NewLmsCourse request) {
+    public Uni<OfferingView> addLmsCourse(@PathParam("id") UUID id, @NotNull @Valid LmsCourse request) {
         return service.addLmsCourse(id, request);
     }
 

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +18,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Catalog rules: an LMS course id maps to one offering, and a new mapping releases completions held for it. */
+/**
+ * Catalog rules: credit is fixed or capped, a course of one LMS maps to one offering, and a new mapping releases the
+ * completions that LMS's clients reported for it.
+ */
 @ApplicationScoped
 public class OfferingService {
 
@@ -31,29 +37,33 @@ public class OfferingService {
 
     @WithTransaction
     public Uni<OfferingView> create(NewOffering request) {
-        List<String> courseIds = request.lmsCourseIdsOrEmpty().stream().map(String::strip).distinct().toList();
+        requireConsistentCredit(request);
+        List<LmsCourse> courses = request.lmsCoursesOrEmpty().stream().distinct().toList();
         Offering offering = new Offering();
         offering.id = UUID.randomUUID();
         offering.title = request.title().strip();
         offering.format = request.format();
         offering.creditHours = request.creditHours();
+        offering.variableCredit = request.variable();
+        offering.maxCreditHours = request.variable() ? request.maxCreditHours() : null;
         offering.creditType = request.creditType();
         offering.category = request.category();
         offering.createdAt = Instant.now();
-        return requireUnmapped(courseIds)
+        return requireUnmapped(courses)
                 .flatMap(free -> offerings.persist(offering))
-                .flatMap(saved -> map(offering.id, courseIds))
-                .call(saved -> held.releaseForCourses(courseIds))
+                .flatMap(saved -> map(offering.id, courses))
+                .call(saved -> mappings.flush())
+                .call(saved -> held.releaseForCourses(courses))
                 .map(saved -> OfferingView.of(offering, saved));
     }
 
     @WithTransaction
-    public Uni<OfferingView> addLmsCourse(UUID offeringId, NewLmsCourse request) {
-        String courseId = request.lmsCourseId().strip();
+    public Uni<OfferingView> addLmsCourse(UUID offeringId, LmsCourse course) {
         return find(offeringId)
-                .call(offering -> requireUnmapped(List.of(courseId)))
-                .call(offering -> map(offeringId, List.of(courseId)))
-                .call(offering -> held.releaseForCourses(List.of(courseId)))
+                .call(offering -> requireUnmapped(List.of(course)))
+                .call(offering -> map(offeringId, List.of(course)))
+                .call(offering -> mappings.flush())
+                .call(offering -> held.releaseForCourses(List.of(course)))
                 .flatMap(offering -> mappings.findByOffering(offeringId).map(all -> OfferingView.of(offering, all)));
     }
 
@@ -66,9 +76,26 @@ public class OfferingService {
     @WithSession
     public Uni<List<OfferingView>> list(int page, int size) {
         return offerings.find("order by title, id").page(page, size).list()
-                .flatMap(found -> mappings.list("offeringId in ?1", found.stream().map(offering -> offering.id).toList())
+                .flatMap(found -> mappings.findByOfferings(found.stream().map(offering -> offering.id).toList())
                         .map(all -> found.stream().map(offering -> OfferingView.of(offering,
                                 all.stream().filter(mapping -> mapping.offeringId.equals(offering.id)).toList())).toList()));
+    }
+
+    /** Bean Validation checks each field; how they fit together is the catalog's rule. */
+    private static void requireConsistentCredit(NewOffering request) {
+        if (!request.variable()) {
+            if (request.maxCreditHours() != null) {
+                throw ProblemException.invalid("maxCreditHours", "applies only when variableCredit is true");
+            }
+            return;
+        }
+        if (request.maxCreditHours() == null) {
+            throw ProblemException.invalid("maxCreditHours", "is required when variableCredit is true");
+        }
+        if (request.maxCreditHours().compareTo(request.creditHours()) < 0) {
+            throw ProblemException.invalid("maxCreditHours",
+                    "must be at least creditHours (" + request.creditHours().toPlainString() + ")");
+        }
     }
 
     private Uni<Offering> find(UUID offeringId) {
@@ -76,24 +103,32 @@ public class OfferingService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No offering " + offeringId));
     }
 
-    private Uni<Void> requireUnmapped(Collection<String> courseIds) {
-        return mappings.findByCourseIds(courseIds).invoke(taken -> {
+    private Uni<Void> requireUnmapped(Collection<LmsCourse> courses) {
+        Map<String, List<String>> byLms = courses.stream().collect(Collectors.groupingBy(LmsCourse::lms, TreeMap::new,
+                Collectors.mapping(LmsCourse::courseId, Collectors.toList())));
+        List<String> taken = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> lms : byLms.entrySet()) {
+            chain = chain.call(() -> mappings.findByCourses(lms.getKey(), lms.getValue()).invoke(found -> found
+                    .forEach(mapping -> taken.add(mapping.key.lms() + ":" + mapping.key.courseId()))));
+        }
+        return chain.invoke(() -> {
             if (!taken.isEmpty()) {
-                throw ProblemException.conflict("LMS course id(s) already mapped to an offering: "
-                        + taken.stream().map(mapping -> mapping.lmsCourseId).sorted().toList());
+                throw ProblemException.conflict("LMS course(s) already mapped to an offering: "
+                        + taken.stream().sorted().toList());
             }
-        }).replaceWithVoid();
+        });
     }
 
-    private Uni<List<LmsCourseMapping>> map(UUID offeringId, List<String> courseIds) {
+    private Uni<List<LmsCourseMapping>> map(UUID offeringId, List<LmsCourse> courses) {
         List<LmsCourseMapping> created = new ArrayList<>();
-        for (String courseId : courseIds) {
+        for (LmsCourse course : courses) {
             LmsCourseMapping mapping = new LmsCourseMapping();
-            mapping.lmsCourseId = courseId;
+            mapping.key = new LmsCourseMapping.Key(course.lms(), course.courseId());
             mapping.offeringId = offeringId;
             mapping.mappedAt = Instant.now();
             created.add(mapping);
         }
-        return mappings.persist(created).replaceWith(created);
+        return created.isEmpty() ? Uni.createFrom().item(created) : mappings.persist(created).replaceWith(created);
     }
 }

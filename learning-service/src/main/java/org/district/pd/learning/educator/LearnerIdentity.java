@@ -1,6 +1,7 @@
 package org.district.pd.learning.educator;
 
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -36,5 +37,8 @@ public class LearnerIdentity {
     /** The identity itself; unique across educators. */
     @Embeddable
     public record Key(@Enumerated(EnumType.STRING) Kind kind, String value) implements Serializable {
+
+        /** Identities are always written in this order, so two transactions never wait on each other in a cycle. */
+        public static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::value);
     }
 }

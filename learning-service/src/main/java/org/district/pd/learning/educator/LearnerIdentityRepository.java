@@ -1,35 +1,82 @@
 package org.district.pd.learning.educator;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
+import org.district.pd.learning.educator.LearnerIdentity.Key;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Identities are read as plain values, never as managed entities: the roster projection changes them with SQL in the
+ * same session, and a managed copy would go on answering with the educator it had before.
+ */
 @ApplicationScoped
 @WithSession
-public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerIdentity, LearnerIdentity.Key> {
+public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerIdentity, Key> {
 
-    public Uni<List<LearnerIdentity>> find(Kind kind, Collection<String> values) {
-        return values.isEmpty() ? Uni.createFrom().item(List.of()) : list("key.kind = ?1 and key.value in ?2", kind, values);
-    }
+    private static final String TAKE = """
+            insert into learner_identity (kind, value, educator_id) values (:kind, :value, :educator)
+            on conflict do nothing""";
 
-    public Uni<Long> deleteOf(UUID educatorId) {
-        return delete("educatorId", educatorId);
-    }
-
-    /** Frees identities another educator held before, e.g. an email that moved with a re-hire. */
-    public Uni<Void> deleteKeys(List<LearnerIdentity.Key> keys) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (LearnerIdentity.Key key : keys) {
-            chain = chain.call(() -> delete("key.kind = ?1 and key.value = ?2", key.kind(), key.value()));
+    /** Who holds each of the given identities, in one query; identities nobody holds are absent. */
+    public Uni<Map<Key, UUID>> holders(Collection<Key> keys) {
+        Map<Kind, List<String>> byKind = keys.stream().collect(Collectors.groupingBy(Key::kind,
+                Collectors.mapping(Key::value, Collectors.toList())));
+        if (byKind.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
         }
-        return chain;
+        List<String> matches = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        byKind.forEach((kind, values) -> {
+            matches.add("(i.key.kind = :" + kind + "_kind and i.key.value in :" + kind + "_values)");
+            parameters.put(kind + "_kind", kind);
+            parameters.put(kind + "_values", values);
+        });
+        return getSession().flatMap(session -> {
+            var query = session.createSelectionQuery("select i.key.kind, i.key.value, i.educatorId from LearnerIdentity i"
+                    + " where " + String.join(" or ", matches), Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> {
+            Map<Key, UUID> holders = new HashMap<>();
+            rows.forEach(row -> holders.put(new Key((Kind) row[0], (String) row[1]), (UUID) row[2]));
+            return holders;
+        });
+    }
+
+    public Uni<List<Key>> heldBy(UUID educatorId) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select i.key.kind, i.key.value from LearnerIdentity i where i.educatorId = :educator", Object[].class)
+                .setParameter("educator", educatorId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Key((Kind) row[0], (String) row[1])).toList());
+    }
+
+    /** Gives a free identity to an educator; false when another educator holds it, even one that just took it. */
+    public Uni<Boolean> take(Key key, UUID educatorId) {
+        return getSession().flatMap(session -> session.createNativeQuery(TAKE)
+                .setParameter("kind", key.kind().name())
+                .setParameter("value", key.value())
+                .setParameter("educator", educatorId)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<Void> giveUp(UUID educatorId, Key key) {
+        return delete("educatorId = ?1 and key.kind = ?2 and key.value = ?3", educatorId, key.kind(), key.value())
+                .replaceWithVoid();
     }
 }

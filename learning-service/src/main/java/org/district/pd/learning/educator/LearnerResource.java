@@ -3,6 +3,10 @@ package org.district.pd.learning.educator;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -13,19 +17,26 @@ import org.district.pd.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
-/** Lets an LMS or an admin check which educator an LMS identity resolves to before completions are posted. */
+/**
+ * Lets an LMS or an admin check which educator an LMS identity resolves to before completions are posted, and admins
+ * see the identities two rostered educators both claim.
+ */
 @Path("/api/v1/learning/learners")
 @SecurityRequirement(name = "SecurityScheme")
 public class LearnerResource {
 
     private final LearnerIdentityRepository identities;
     private final EducatorRepository educators;
+    private final IdentityConflictRepository conflicts;
 
-    LearnerResource(LearnerIdentityRepository identities, EducatorRepository educators) {
+    LearnerResource(LearnerIdentityRepository identities, EducatorRepository educators,
+            IdentityConflictRepository conflicts) {
         this.identities = identities;
         this.educators = educators;
+        this.conflicts = conflicts;
     }
 
     @GET
@@ -39,6 +50,22 @@ public class LearnerResource {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No rostered educator has that " + key.kind()))
                 .flatMap(identity -> educators.findById(identity.educatorId))
                 .map(LearnerView::of);
+    }
+
+    /** {@code status} is open (the default), resolved or all. */
+    @GET
+    @Path("/identity-conflicts")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @WithSession
+    public Uni<IdentityConflictPage> identityConflicts(
+            @QueryParam("status") @DefaultValue("open")
+            @Pattern(regexp = "open|resolved|all", message = "must be open, resolved or all") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Boolean open = status.equals("all") ? null : status.equals("open");
+        return conflicts.page(open, Page.of(page, size))
+                .flatMap(items -> conflicts.count(open).map(total -> new IdentityConflictPage(page, size, total,
+                        items.stream().map(IdentityConflictView::of).toList())));
     }
 
     private static LearnerIdentity.Key key(String email, String sisId, String lmsAccount) {

@@ -2,13 +2,14 @@ package org.district.pd.learning.ingestion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** An accepted completion: one educator finished one offering, reported once by one LMS client. */
+/** An accepted completion: one educator finished one offering on one day, reported once by one LMS client. */
 @Entity
 public class Completion {
 
@@ -24,6 +25,9 @@ public class Completion {
     public UUID offeringId;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** The UTC day of completedAt; null only on second completions of a day accepted before that was refused. */
+    @Column(name = "completed_day")
+    public LocalDate completedDay;
     @Column(name = "credit_hours")
     public BigDecimal creditHours;
     @Column(name = "received_at")

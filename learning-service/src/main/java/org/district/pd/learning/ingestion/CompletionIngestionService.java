@@ -3,98 +3,132 @@ package org.district.pd.learning.ingestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.learning.catalog.LmsCourse;
+import org.district.pd.learning.catalog.Offering;
 import org.district.pd.learning.ingestion.CompletionItemParser.Parsed;
+import org.district.pd.learning.ingestion.CompletionRecorder.Entry;
+import org.district.pd.learning.lmsclient.LmsClientService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Ingestion rules for an LMS batch: bad items are rejected one by one, an external id counts once per client,
- * and completions that cannot be matched yet are held rather than dropped.
+ * Ingestion rules for an LMS batch: the client must be bound to an LMS and reports only that LMS's courses; bad items
+ * are rejected one by one; credit comes from the catalog; an external id counts once per client and a completion once
+ * per educator, offering and day; completions that cannot be matched yet are held rather than dropped. Duplicates are
+ * caught by unique keys, so batches that share nothing never wait on each other.
  */
 @ApplicationScoped
 public class CompletionIngestionService {
 
+    private final LmsClientService clients;
     private final CompletionRepository completions;
     private final HeldCompletionRepository held;
     private final Matching matching;
     private final CompletionRecorder recorder;
 
-    CompletionIngestionService(CompletionRepository completions, HeldCompletionRepository held, Matching matching,
-            CompletionRecorder recorder) {
+    CompletionIngestionService(LmsClientService clients, CompletionRepository completions, HeldCompletionRepository held,
+            Matching matching, CompletionRecorder recorder) {
+        this.clients = clients;
         this.completions = completions;
         this.held = held;
         this.matching = matching;
         this.recorder = recorder;
     }
 
-    @WithTransaction
     public Uni<BatchReport> ingest(String clientId, List<JsonNode> items) {
         Instant now = Instant.now();
-        ItemResult[] results = new ItemResult[items.size()];
-        List<CompletionItem> valid = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
-            Parsed parsed = CompletionItemParser.parse(index, items.get(index), now);
-            if (parsed.item() == null) {
-                results[index] = ItemResult.rejected(index, parsed.externalId(), parsed.violations());
+            parsed.add(CompletionItemParser.parse(index, items.get(index), now));
+        }
+        return TransactionRetry.retrying(() -> Panache.withTransaction(() -> ingestOnce(clientId, parsed, now)))
+                .map(results -> BatchReport.of(Arrays.asList(results)));
+    }
+
+    /** One attempt; everything it decides is thrown away with its transaction if PostgreSQL aborts it. */
+    private Uni<ItemResult[]> ingestOnce(String clientId, List<Parsed> parsed, Instant now) {
+        ItemResult[] results = new ItemResult[parsed.size()];
+        List<CompletionItem> valid = new ArrayList<>();
+        for (int index = 0; index < parsed.size(); index++) {
+            Parsed item = parsed.get(index);
+            if (item.item() == null) {
+                results[index] = ItemResult.rejected(index, item.externalId(), item.violations());
             } else {
-                valid.add(parsed.item());
+                valid.add(item.item());
             }
         }
-        return serializePerClient(clientId)
-                .flatMap(locked -> completions.knownExternalIds(clientId, valid.stream().map(CompletionItem::externalId).toList()))
-                .flatMap(known -> matching.resolve(valid.stream().map(CompletionItem::learner).toList(),
-                        valid.stream().map(CompletionItem::lmsCourseId).toList())
-                        .flatMap(resolution -> process(clientId, valid, new HashSet<>(known), resolution, now)))
-                .map(processed -> {
-                    processed.forEach(result -> results[result.index()] = result);
-                    return BatchReport.of(Arrays.stream(results).filter(Objects::nonNull).toList());
-                });
+        return clients.lmsOf(clientId)
+                .flatMap(lms -> matching.resolve(valid.stream().map(CompletionItem::learner).toList(),
+                        valid.stream().map(item -> new LmsCourse(lms, item.lmsCourseId())).toList())
+                        .flatMap(resolution -> admit(clientId, lms, valid, resolution, results, now)))
+                .replaceWith(results);
     }
 
-    /** Two batches from one client that repeat an external id must not both pass the duplicate check. */
-    private static Uni<Long> serializePerClient(String clientId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:client))) locked", Long.class)
-                .setParameter("client", "completions:" + clientId)
-                .getSingleResult());
-    }
-
-    private Uni<List<ItemResult>> process(String clientId, List<CompletionItem> items, Set<String> seen,
-            Resolution resolution, Instant now) {
-        return Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(item -> processOne(clientId, item, seen, resolution, now))
-                .collect().asList();
-    }
-
-    private Uni<ItemResult> processOne(String clientId, CompletionItem item, Set<String> seen, Resolution resolution,
-            Instant now) {
-        if (!seen.add(item.externalId())) {
-            return Uni.createFrom().item(ItemResult.duplicate(item));
+    /**
+     * Decides each item, then claims the external ids of those to accept or hold: an id another batch claimed first is
+     * a duplicate, and so is a completion whose educator, offering and day another item recorded first.
+     */
+    private Uni<Void> admit(String clientId, String lms, List<CompletionItem> items, Resolution resolution,
+            ItemResult[] results, Instant now) {
+        Map<String, CompletionItem> reported = new HashMap<>();
+        Map<String, Entry> toAccept = new HashMap<>();
+        Map<String, HeldCompletion> toHold = new HashMap<>();
+        for (CompletionItem item : items) {
+            if (reported.containsKey(item.externalId())) {
+                results[item.index()] = ItemResult.duplicateExternalId(item);
+                continue;
+            }
+            LearnerMatch learner = resolution.learner(item.learner());
+            Optional<Offering> offering = resolution.offering(lms, item.lmsCourseId());
+            Credit credit = offering.map(found -> Credit.of(found, item.hours())).orElse(null);
+            if (credit != null && credit.refused()) {
+                results[item.index()] = ItemResult.hoursRefused(item, credit);
+                continue;
+            }
+            reported.put(item.externalId(), item);
+            if (learner.found() && offering.isPresent()) {
+                toAccept.put(item.externalId(), Entry.of(item.index(), clientId, item.externalId(), learner.educatorId(),
+                        offering.get(), item.completedAt(), credit.hours(), now));
+            } else {
+                Unmatched unmatched = Unmatched.of(learner, offering.isEmpty(), item.learner(), lms, item.lmsCourseId());
+                toHold.put(item.externalId(), hold(clientId, lms, item, unmatched, now));
+                results[item.index()] = ItemResult.unmatched(item, unmatched);
+            }
         }
-        var educator = resolution.educator(item.learner());
-        var offering = resolution.offering(item.lmsCourseId());
-        if (educator.isPresent() && offering.isPresent()) {
-            return recorder.record(clientId, item.externalId(), educator.get(), offering.get(), item.completedAt(), item.hours())
-                    .map(completion -> ItemResult.accepted(item, completion.id));
-        }
-        Unmatched unmatched = Unmatched.of(educator.isEmpty(), offering.isEmpty(), item.learner(), item.lmsCourseId());
-        return held.persist(hold(clientId, item, unmatched, now)).replaceWith(ItemResult.unmatched(item, unmatched));
+        return completions.claim(clientId, reported.keySet().stream().sorted().toList(), now).flatMap(claimed -> {
+            Set<String> repeated = new HashSet<>(reported.keySet());
+            repeated.removeAll(claimed);
+            repeated.forEach(externalId -> results[reported.get(externalId).index()] =
+                    ItemResult.duplicateExternalId(reported.get(externalId)));
+            List<HeldCompletion> holds = toHold.values().stream().filter(hold -> claimed.contains(hold.externalId)).toList();
+            List<Entry> entries = toAccept.values().stream()
+                    .filter(entry -> claimed.contains(entry.completion().externalId)).toList();
+            return (holds.isEmpty() ? Uni.createFrom().voidItem() : held.persist(holds))
+                    .flatMap(saved -> recorder.record(entries))
+                    .invoke(inserted -> entries.forEach(entry -> {
+                        CompletionItem item = reported.get(entry.completion().externalId);
+                        UUID completionId = entry.completion().id;
+                        results[item.index()] = inserted.contains(completionId) ? ItemResult.accepted(item, completionId)
+                                : ItemResult.duplicateCompletion(item);
+                    }))
+                    .replaceWithVoid();
+        });
     }
 
-    private static HeldCompletion hold(String clientId, CompletionItem item, Unmatched unmatched, Instant now) {
+    private static HeldCompletion hold(String clientId, String lms, CompletionItem item, Unmatched unmatched, Instant now) {
         HeldCompletion hold = new HeldCompletion();
         hold.id = UUID.randomUUID();
         hold.clientId = clientId;
@@ -102,6 +136,7 @@ public class CompletionIngestionService {
         hold.learnerEmail = item.learner().email();
         hold.learnerSisId = item.learner().sisId();
         hold.learnerLmsAccount = item.learner().lmsAccount();
+        hold.lms = lms;
         hold.lmsCourseId = item.lmsCourseId();
         hold.completedAt = item.completedAt();
         hold.creditHours = item.hours();

@@ -19,7 +19,10 @@ final class CompletionItemParser {
 
     private static final int MAX_TEXT = 200;
     private static final BigDecimal MAX_HOURS = new BigDecimal("999");
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No LMS completion we credit predates 2000; an earlier date is a typo or a placeholder. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far the LMS's clock may run ahead of ours. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** Either an item or violations, never both. */
@@ -78,8 +81,11 @@ final class CompletionItemParser {
         }
         try {
             Instant completedAt = OffsetDateTime.parse(value.asText()).toInstant();
-            if (completedAt.isAfter(now.plus(CLOCK_SKEW))) {
-                violations.add(new Violation(prefix + "completedAt", "is in the future"));
+            if (completedAt.isBefore(EARLIEST)) {
+                violations.add(new Violation(prefix + "completedAt", "must not be before " + EARLIEST));
+            } else if (completedAt.isAfter(now.plus(CLOCK_SKEW))) {
+                violations.add(new Violation(prefix + "completedAt", "is more than "
+                        + CLOCK_SKEW.toMinutes() + " minutes in the future"));
             }
             return completedAt;
         } catch (DateTimeParseException e) {

@@ -2,7 +2,9 @@ package org.district.pd.learning.ingestion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +14,21 @@ import org.district.pd.learning.messaging.Topics;
 import org.district.pd.learning.messaging.events.CourseCompleted;
 import org.district.pd.platform.outbox.Outbox;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Stores an accepted completion and its course.completed event in the caller's transaction. */
+/** Stores accepted completions and their course.completed events in the caller's transaction, each completion once. */
 @ApplicationScoped
 class CompletionRecorder {
+
+    /**
+     * Every writer inserts completions in this order, so two transactions that share keys wait on each other in the
+     * same direction and never deadlock. Of two entries for one educator, offering and day, the earlier one wins.
+     */
+    private static final Comparator<Entry> ORDER = Comparator.<Entry, UUID>comparing(entry -> entry.completion().educatorId)
+            .thenComparing(entry -> entry.completion().offeringId)
+            .thenComparing(entry -> entry.completion().completedDay)
+            .thenComparingInt(Entry::position);
 
     private final CompletionRepository completions;
     private final Outbox outbox;
@@ -26,21 +38,42 @@ class CompletionRecorder {
         this.outbox = outbox;
     }
 
-    /** Reported hours win over the offering's nominal credit, as variable-length courses report what was earned. */
-    Uni<Completion> record(String clientId, String externalId, UUID educatorId, Offering offering, Instant completedAt,
-            BigDecimal reportedHours) {
-        Completion completion = new Completion();
-        completion.id = UUID.randomUUID();
-        completion.clientId = clientId;
-        completion.externalId = externalId;
-        completion.educatorId = educatorId;
-        completion.offeringId = offering.id;
-        completion.completedAt = completedAt;
-        completion.creditHours = reportedHours == null ? offering.creditHours : reportedHours;
-        completion.receivedAt = Instant.now();
-        CourseCompleted event = new CourseCompleted(completion.id, educatorId, offering.id, externalId, completedAt,
-                completion.creditHours, offering.creditType.name(), offering.category, "LMS", List.of());
-        return completions.persist(completion)
-                .call(saved -> outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, educatorId, completedAt, event));
+    /** One completion to record, with the offering whose credit it earns and its position among those recorded. */
+    record Entry(Completion completion, Offering offering, int position) {
+
+        static Entry of(int position, String clientId, String externalId, UUID educatorId, Offering offering,
+                Instant completedAt, BigDecimal creditHours, Instant now) {
+            Completion completion = new Completion();
+            completion.id = UUID.randomUUID();
+            completion.clientId = clientId;
+            completion.externalId = externalId;
+            completion.educatorId = educatorId;
+            completion.offeringId = offering.id;
+            completion.completedAt = completedAt;
+            completion.completedDay = CompletionItem.dayOf(completedAt);
+            completion.creditHours = creditHours;
+            completion.receivedAt = now;
+            return new Entry(completion, offering, position);
+        }
+    }
+
+    /** Records those entries that are new and returns their completion ids; the rest were recorded before. */
+    Uni<Set<UUID>> record(List<Entry> entries) {
+        List<Entry> ordered = entries.stream().sorted(ORDER).toList();
+        return completions.insertNew(ordered.stream().map(Entry::completion).toList())
+                .call(inserted -> Multi.createFrom().iterable(ordered)
+                        .filter(entry -> inserted.contains(entry.completion().id))
+                        .onItem().transformToUniAndConcatenate(this::publish)
+                        .collect().last());
+    }
+
+    private Uni<UUID> publish(Entry entry) {
+        Completion completion = entry.completion();
+        Offering offering = entry.offering();
+        CourseCompleted event = new CourseCompleted(completion.id, completion.educatorId, offering.id,
+                completion.externalId, completion.completedAt, completion.creditHours, offering.creditType.name(),
+                offering.category, "LMS", List.of());
+        return outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, completion.educatorId, completion.completedAt,
+                event);
     }
 }

@@ -1,30 +1,108 @@
 package org.district.pd.learning.ingestion;
 
-import java.util.Collection;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Duplicates are found by unique keys, not by reading first: each statement inserts a whole batch in the given order
+ * and skips what a unique key already holds, so a concurrent batch with the same key waits for that one row only.
+ * Rows go in as one JSON parameter: one round trip whatever the batch size. It is typed text first, because the
+ * driver sends a string bound straight to a jsonb parameter as a JSON string, not as the document it holds.
+ */
 @ApplicationScoped
 @WithSession
 public class CompletionRepository implements PanacheRepositoryBase<Completion, UUID> {
 
-    public Uni<List<String>> knownExternalIds(String clientId, Collection<String> externalIds) {
+    private static final String CLAIM = """
+            insert into reported_completion (client_id, external_id, reported_at)
+            select :client, reported.external_id, :now
+            from jsonb_array_elements_text(cast(cast(:externalIds as text) as jsonb))
+                 with ordinality as reported(external_id, position)
+            order by reported.position
+            on conflict do nothing
+            returning external_id""";
+
+    private static final String INSERT = """
+            insert into completion (id, client_id, external_id, educator_id, offering_id, completed_at, completed_day,
+                                    credit_hours, received_at)
+            select c.id, c.client_id, c.external_id, c.educator_id, c.offering_id, c.completed_at, c.completed_day,
+                   c.credit_hours, c.received_at
+            from rows from (jsonb_to_recordset(cast(cast(:completions as text) as jsonb))
+                     as (id uuid, client_id text, external_id text, educator_id uuid, offering_id uuid,
+                         completed_at timestamptz, completed_day date, credit_hours numeric, received_at timestamptz))
+                 with ordinality as c(id, client_id, external_id, educator_id, offering_id, completed_at, completed_day,
+                                      credit_hours, received_at, position)
+            order by c.position
+            on conflict do nothing
+            returning cast(id as text)""";
+
+    private final ObjectMapper json;
+
+    CompletionRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Claims the external ids a client reports for the first time, accepted or held alike; returns those it claimed.
+     * The others were reported before, or are being reported right now by a transaction that then committed.
+     */
+    Uni<Set<String>> claim(String clientId, List<String> externalIds, Instant now) {
         if (externalIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Set.of());
         }
-        return getSession().flatMap(session -> session.createSelectionQuery("""
-                select c.externalId from Completion c where c.clientId = :client and c.externalId in :ids
-                union
-                select h.externalId from HeldCompletion h where h.clientId = :client and h.externalId in :ids""",
-                String.class)
+        ArrayNode ids = json.createArrayNode();
+        externalIds.forEach(ids::add);
+        return getSession().flatMap(session -> session.createNativeQuery(CLAIM, String.class)
                 .setParameter("client", clientId)
-                .setParameter("ids", externalIds)
-                .getResultList());
+                .setParameter("now", now)
+                .setParameter("externalIds", ids.toString())
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList())
+                .map(HashSet::new);
+    }
+
+    /**
+     * Inserts completions in the given order and returns the ids of those inserted; the others repeat a completion
+     * already recorded for the same client and external id, or for the same educator, offering and day.
+     */
+    Uni<Set<UUID>> insertNew(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (Completion completion : completions) {
+            rows.addObject()
+                    .put("id", completion.id.toString())
+                    .put("client_id", completion.clientId)
+                    .put("external_id", completion.externalId)
+                    .put("educator_id", completion.educatorId.toString())
+                    .put("offering_id", completion.offeringId.toString())
+                    .put("completed_at", completion.completedAt.toString())
+                    .put("completed_day", completion.completedDay.toString())
+                    .put("credit_hours", completion.creditHours)
+                    .put("received_at", completion.receivedAt.toString());
+        }
+        return getSession().flatMap(session -> session.createNativeQuery(INSERT, String.class)
+                .setParameter("completions", rows.toString())
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList())
+                .map(inserted -> {
+                    Set<UUID> ids = new HashSet<>();
+                    inserted.forEach(id -> ids.add(UUID.fromString(id)));
+                    return ids;
+                });
     }
 }

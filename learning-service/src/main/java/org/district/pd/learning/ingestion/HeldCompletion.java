@@ -9,7 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A reported completion whose learner or course is unknown, kept until a roster or mapping fix releases it. */
+/**
+ * A reported completion whose learner or course is unknown, or whose identities name different educators, kept until
+ * a roster or mapping fix releases it. Released with a completion id when credited; without one when it turned out to
+ * repeat a completion already credited, or to report hours its offering does not allow (see reason and detail).
+ */
 @Entity
 @Table(name = "held_completion")
 public class HeldCompletion {
@@ -26,6 +30,8 @@ public class HeldCompletion {
     public String learnerSisId;
     @Column(name = "learner_lms_account")
     public String learnerLmsAccount;
+    /** The LMS the client was bound to when it reported this; the course id is one of that LMS's. */
+    public String lms;
     @Column(name = "lms_course_id")
     public String lmsCourseId;
     @Column(name = "completed_at")

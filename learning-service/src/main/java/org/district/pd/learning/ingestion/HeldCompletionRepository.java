@@ -5,9 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.learning.catalog.LmsCourse;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,9 +22,19 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class HeldCompletionRepository implements PanacheRepositoryBase<HeldCompletion, UUID> {
 
-    public Uni<List<HeldCompletion>> pendingForCourses(Collection<String> lmsCourseIds) {
-        return lmsCourseIds.isEmpty() ? Uni.createFrom().item(List.of())
-                : list("releasedAt is null and lmsCourseId in ?1 order by receivedAt", lmsCourseIds);
+    public Uni<List<HeldCompletion>> pendingForCourses(Collection<LmsCourse> courses) {
+        Map<String, List<String>> byLms = courses.stream().collect(Collectors.groupingBy(LmsCourse::lms, TreeMap::new,
+                Collectors.mapping(LmsCourse::courseId, Collectors.toList())));
+        List<String> matches = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, List<String>> lms : byLms.entrySet()) {
+            matches.add("(lms = :lms" + n + " and lmsCourseId in :courses" + n + ")");
+            parameters.put("lms" + n, lms.getKey());
+            parameters.put("courses" + n, lms.getValue());
+            n++;
+        }
+        return pending(matches, parameters);
     }
 
     public Uni<List<HeldCompletion>> pendingForLearner(Collection<String> emails, Collection<String> sisIds,
@@ -30,10 +44,7 @@ public class HeldCompletionRepository implements PanacheRepositoryBase<HeldCompl
         match(matches, parameters, "learnerEmail", emails);
         match(matches, parameters, "learnerSisId", sisIds);
         match(matches, parameters, "learnerLmsAccount", lmsAccounts);
-        if (matches.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return list("releasedAt is null and (" + String.join(" or ", matches) + ") order by receivedAt", parameters);
+        return pending(matches, parameters);
     }
 
     public Uni<List<HeldCompletion>> pending(Page page) {
@@ -42,6 +53,13 @@ public class HeldCompletionRepository implements PanacheRepositoryBase<HeldCompl
 
     public Uni<Long> countPending() {
         return count("releasedAt is null");
+    }
+
+    private Uni<List<HeldCompletion>> pending(List<String> matches, Map<String, Object> parameters) {
+        if (matches.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("releasedAt is null and (" + String.join(" or ", matches) + ") order by receivedAt, id", parameters);
     }
 
     private static void match(List<String> matches, Map<String, Object> parameters, String field,

@@ -1,21 +1,34 @@
 package org.district.pd.learning.ingestion;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.learning.catalog.LmsCourse;
+import org.district.pd.learning.catalog.Offering;
 import org.district.pd.learning.educator.LearnerIdentity;
+import org.district.pd.learning.ingestion.CompletionRecorder.Entry;
+import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Releases held completions once their learner and course resolve; runs inside the caller's transaction. */
+/**
+ * Releases held completions once their learner and course resolve; runs inside the caller's transaction. A released
+ * completion is credited once: one that repeats a completion already recorded is released without credit.
+ */
 @ApplicationScoped
 public class HeldCompletionService {
+
+    private static final Logger LOG = Logger.getLogger(HeldCompletionService.class);
 
     private final HeldCompletionRepository held;
     private final Matching matching;
@@ -27,12 +40,12 @@ public class HeldCompletionService {
         this.recorder = recorder;
     }
 
-    public Uni<Integer> releaseForCourses(Collection<String> lmsCourseIds) {
-        return held.pendingForCourses(lmsCourseIds).flatMap(this::release);
+    public Uni<Integer> releaseForCourses(Collection<LmsCourse> courses) {
+        return held.pendingForCourses(courses).flatMap(this::release);
     }
 
-    public Uni<Integer> releaseForLearner(List<LearnerIdentity> identities) {
-        List<LearnerRef> refs = Matching.refsOf(identities);
+    public Uni<Integer> releaseForLearner(Collection<LearnerIdentity.Key> identities) {
+        List<LearnerRef> refs = identities.stream().map(LearnerRef::of).toList();
         return held.pendingForLearner(values(refs, LearnerRef::email), values(refs, LearnerRef::sisId),
                 values(refs, LearnerRef::lmsAccount)).flatMap(this::release);
     }
@@ -42,29 +55,60 @@ public class HeldCompletionService {
             return Uni.createFrom().item(0);
         }
         return matching.resolve(pending.stream().map(HeldCompletion::learner).toList(),
-                pending.stream().map(item -> item.lmsCourseId).toList())
-                .flatMap(resolution -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(item -> releaseOne(item, resolution))
-                        .filter(Boolean::booleanValue)
-                        .collect().asList()
-                        .map(List::size));
+                pending.stream().map(item -> new LmsCourse(item.lms, item.lmsCourseId)).toList())
+                .flatMap(resolution -> {
+                    Instant now = Instant.now();
+                    Map<UUID, HeldCompletion> heldByCompletion = new HashMap<>();
+                    List<Entry> entries = new ArrayList<>();
+                    for (HeldCompletion item : pending) {
+                        LearnerMatch learner = resolution.learner(item.learner());
+                        Optional<Offering> offering = resolution.offering(item.lms, item.lmsCourseId);
+                        if (!learner.found() || offering.isEmpty()) {
+                            Unmatched unmatched = Unmatched.of(learner, offering.isEmpty(), item.learner(), item.lms,
+                                    item.lmsCourseId);
+                            item.reason = unmatched.reason();
+                            item.detail = unmatched.detail();
+                            continue;
+                        }
+                        Credit credit = Credit.of(offering.get(), item.creditHours);
+                        if (credit.refused()) {
+                            refuseHours(item, credit, now);
+                            continue;
+                        }
+                        Entry entry = Entry.of(entries.size(), item.clientId, item.externalId, learner.educatorId(),
+                                offering.get(), item.completedAt, credit.hours(), now);
+                        heldByCompletion.put(entry.completion().id, item);
+                        entries.add(entry);
+                    }
+                    return recorder.record(entries).map(inserted -> {
+                        heldByCompletion.forEach((completionId, item) ->
+                                settle(item, completionId, inserted.contains(completionId), now));
+                        return inserted.size();
+                    });
+                });
     }
 
-    private Uni<Boolean> releaseOne(HeldCompletion item, Resolution resolution) {
-        var educator = resolution.educator(item.learner());
-        var offering = resolution.offering(item.lmsCourseId);
-        if (educator.isEmpty() || offering.isEmpty()) {
-            Unmatched unmatched = Unmatched.of(educator.isEmpty(), offering.isEmpty(), item.learner(), item.lmsCourseId);
-            item.reason = unmatched.reason();
-            item.detail = unmatched.detail();
-            return Uni.createFrom().item(false);
+    private static void settle(HeldCompletion item, UUID completionId, boolean credited, Instant now) {
+        item.releasedAt = now;
+        if (credited) {
+            item.completionId = completionId;
+        } else {
+            item.reason = "DUPLICATE";
+            item.detail = "released without credit: it repeats a completion already recorded for this external id, "
+                    + "or for the same educator, offering and day";
         }
-        return recorder.record(item.clientId, item.externalId, educator.get(), offering.get(), item.completedAt,
-                item.creditHours).map(completion -> {
-                    item.releasedAt = Instant.now();
-                    item.completionId = completion.id;
-                    return true;
-                });
+    }
+
+    /**
+     * The item can never be credited as reported, and the LMS was told "unmatched" long ago: it ends here, with the
+     * reason kept on the row and a warning in the log.
+     */
+    private static void refuseHours(HeldCompletion item, Credit credit, Instant now) {
+        item.releasedAt = now;
+        item.reason = "HOURS_NOT_ALLOWED";
+        item.detail = "released without credit: reported hours " + credit.refusal();
+        LOG.warnf("Held completion %s of client %s released without credit: reported hours %s", item.externalId,
+                item.clientId, credit.refusal());
     }
 
     private static List<String> values(List<LearnerRef> refs, Function<LearnerRef, String> part) {

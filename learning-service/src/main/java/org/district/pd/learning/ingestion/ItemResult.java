@@ -13,7 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ItemResult(int index, String externalId, Status status, UUID completionId, String reason, String detail,
         List<Violation> violations) {
 
-    /** accepted: recorded and published; duplicate: that external id was reported before; unmatched: held. */
+    /**
+     * accepted: recorded and published; duplicate: reported before, or the same completion (educator, offering, day)
+     * was; unmatched: held; rejected: never recorded, fix it and post it again.
+     */
     public enum Status {
         @JsonProperty("accepted") ACCEPTED,
         @JsonProperty("duplicate") DUPLICATE,
@@ -25,9 +28,15 @@ public record ItemResult(int index, String externalId, Status status, UUID compl
         return new ItemResult(item.index(), item.externalId(), Status.ACCEPTED, completionId, null, null, List.of());
     }
 
-    static ItemResult duplicate(CompletionItem item) {
+    static ItemResult duplicateExternalId(CompletionItem item) {
         return new ItemResult(item.index(), item.externalId(), Status.DUPLICATE, null, "DUPLICATE",
                 "external id was already reported by this client", List.of());
+    }
+
+    static ItemResult duplicateCompletion(CompletionItem item) {
+        return new ItemResult(item.index(), item.externalId(), Status.DUPLICATE, null, "DUPLICATE",
+                "this educator's completion of this offering on " + CompletionItem.dayOf(item.completedAt())
+                        + " (UTC) was already reported, under another external id or by another client", List.of());
     }
 
     static ItemResult unmatched(CompletionItem item, Unmatched unmatched) {
@@ -37,5 +46,11 @@ public record ItemResult(int index, String externalId, Status status, UUID compl
 
     static ItemResult rejected(int index, String externalId, List<Violation> violations) {
         return new ItemResult(index, externalId, Status.REJECTED, null, "INVALID", "the item is invalid", violations);
+    }
+
+    static ItemResult hoursRefused(CompletionItem item, Credit credit) {
+        String field = "items[" + item.index() + "].hours";
+        return new ItemResult(item.index(), item.externalId(), Status.REJECTED, null, "HOURS_NOT_ALLOWED",
+                "hours " + credit.refusal(), List.of(new Violation(field, credit.refusal())));
     }
 }

@@ -1,15 +1,19 @@
 package org.district.pd.learning.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import static org.district.pd.learning.Catalog.offering;
 
 import java.util.UUID;
 
+import org.district.pd.learning.Catalog;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,8 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 class OfferingResourceTest {
+
+    private static final String LMS_COURSE = "{\"lms\":\"" + Catalog.LMS + "\",\"courseId\":\"LMS-forbidden\"}";
 
     @Test
     void districtAdminCreatesAnOfferingThatEveryoneCanRead() {
@@ -28,12 +34,44 @@ class OfferingResourceTest {
                 .header("Location", containsString("/api/v1/learning/offerings/"))
                 .body("id", notNullValue())
                 .body("creditHours", equalTo(6))
-                .body("lmsCourseIds", hasItem(courseId))
+                .body("variableCredit", equalTo(false))
+                .body("maxCreditHours", nullValue())
+                .body("lmsCourses[0].lms", equalTo(Catalog.LMS))
+                .body("lmsCourses[0].courseId", equalTo(courseId))
                 .extract().path("id");
 
         given().auth().oauth2(Tokens.user("alice"))
                 .when().get("/api/v1/learning/offerings/" + id)
                 .then().statusCode(200).body("title", equalTo("Formative Assessment"));
+    }
+
+    @Test
+    void aVariableCreditOfferingShowsItsMaximum() {
+        String id = Catalog.create(Catalog.variableOffering("LMS-" + UUID.randomUUID(), "10"));
+        given().auth().oauth2(Tokens.user("alice"))
+                .when().get("/api/v1/learning/offerings/" + id)
+                .then().statusCode(200)
+                .body("variableCredit", equalTo(true))
+                .body("maxCreditHours", equalTo(10.0f));
+    }
+
+    @Test
+    void variableCreditNeedsAMaximumNoLowerThanTheCreditAndNoHigherThan999() {
+        String course = "LMS-" + UUID.randomUUID();
+        assertInvalidMaximum(Catalog.variableOffering(course, "10").replace(",\"maxCreditHours\":10", ""),
+                "is required when variableCredit is true");
+        assertInvalidMaximum(Catalog.variableOffering(course, "5.5"), "must be at least creditHours (6)");
+        assertInvalidMaximum(Catalog.variableOffering(course, "1000"), "must be less than or equal to 999");
+        assertInvalidMaximum(Catalog.offering(course).replace("\"creditHours\":6", "\"creditHours\":6,\"maxCreditHours\":8"),
+                "applies only when variableCredit is true");
+    }
+
+    private static void assertInvalidMaximum(String body, String message) {
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/learning/offerings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("maxCreditHours"))
+                .body("violations.message", hasItem(message));
     }
 
     @Test
@@ -67,14 +105,34 @@ class OfferingResourceTest {
     }
 
     @Test
-    void aMappedLmsCourseCannotBeMappedTwice() {
+    void aCourseOfOneLmsCannotBeMappedTwiceButTheSameIdInAnotherLmsIsAnotherCourse() {
         String courseId = "LMS-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(offering(courseId))
-                .when().post("/api/v1/learning/offerings").then().statusCode(201);
+        String id = Catalog.create(offering(courseId));
         given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(offering(courseId))
                 .when().post("/api/v1/learning/offerings")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString(courseId));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"lms\":\"" + Catalog.LMS + "\",\"courseId\":\"" + courseId + "\"}")
+                .when().post("/api/v1/learning/offerings/" + id + "/lms-courses")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        Catalog.create(offering("other-lms", courseId));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"lms\":\"third-lms\",\"courseId\":\"" + courseId + "\"}")
+                .when().post("/api/v1/learning/offerings/" + id + "/lms-courses")
+                .then().statusCode(200)
+                .body("lmsCourses.lms", contains(Catalog.LMS, "third-lms"))
+                .body("lmsCourses.courseId", everyItem(equalTo(courseId)));
+    }
+
+    @Test
+    void anLmsCourseNamesItsLms() {
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body(offering("Canvas", "LMS-" + UUID.randomUUID()))
+                .when().post("/api/v1/learning/offerings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("lmsCourses[0].lms"));
     }
 
     @Test
@@ -89,14 +147,20 @@ class OfferingResourceTest {
         given().contentType(ContentType.JSON).body(offering("LMS-x"))
                 .when().post("/api/v1/learning/offerings").then().statusCode(401);
         given().when().get("/api/v1/learning/offerings").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(LMS_COURSE)
+                .when().post("/api/v1/learning/offerings/" + UUID.randomUUID() + "/lms-courses").then().statusCode(401);
     }
 
     @Test
     void onlyDistrictAdminsCurateTheCatalog() {
+        String id = Catalog.create(offering("LMS-" + UUID.randomUUID()));
         for (String token : new String[] { Tokens.user("alice"), Tokens.user("frank"), Tokens.hrConnector(),
                 Tokens.lmsConnector() }) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(offering("LMS-" + UUID.randomUUID()))
                     .when().post("/api/v1/learning/offerings")
+                    .then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(LMS_COURSE)
+                    .when().post("/api/v1/learning/offerings/" + id + "/lms-courses")
                     .then().statusCode(403);
         }
     }

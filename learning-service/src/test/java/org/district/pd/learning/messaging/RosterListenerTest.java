@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +72,26 @@ class RosterListenerTest {
         Roster.publish(other);
         await().atMost(Duration.ofSeconds(45)).until(() -> "Bea".equals(educator(educatorId).getString("given_name")));
         assertThat(count("select count(*) from inbox_event where event_id = $1", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshotOlderThanTheOneHeldChangesNothing() {
+        ObjectNode snapshot = Roster.newEducator("Otto");
+        Instant current = Instant.now();
+        Roster.publish(UUID.randomUUID(), snapshot, current);
+        UUID educatorId = UUID.fromString(snapshot.get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(educatorId) != null);
+
+        ObjectNode stale = snapshot.deepCopy();
+        ((ObjectNode) stale.get("name")).put("givenName", "Stale");
+        stale.put("email", "stale." + UUID.randomUUID() + "@schools.example");
+        UUID staleEvent = Roster.publish(UUID.randomUUID(), stale, current.minus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> count("select count(*) from inbox_event where event_id = $1", staleEvent) == 1);
+
+        assertThat(educator(educatorId).getString("given_name")).isEqualTo("Otto");
+        assertThat(count("select count(*) from learner_identity where value = $1", stale.get("email").asText())).isZero();
+        assertThat(count("select count(*) from learner_identity where value = $1", snapshot.get("email").asText())).isEqualTo(1);
     }
 
     @Test
