@@ -443,11 +443,16 @@ load_demo() {
     token=$(password_token grace demo) || die "could not get a token for grace from $KEYCLOAK_URL_EFFECTIVE"
     demo_call "roster import" "$token" -X POST "$gw/api/v1/plans/roster/imports" \
         -F "orgs=@$PD_ROOT/deploy/demo/orgs.csv;type=text/csv" -F "users=@$PD_ROOT/deploy/demo/users.csv;type=text/csv"
-    demo_offering "$token" "Formative Assessment Foundations" \
-        '{"title":"Formative Assessment Foundations","format":"ONLINE","creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourseIds":["LMS-FA-101"]}'
-    demo_offering "$token" "Classroom Discourse Micro-course" \
-        '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourseIds":["LMS-DISC-15"]}'
+    # Before any completion is posted: an LMS client that no admin bound to its LMS may post nothing.
+    demo_call "LMS client lms-connector bound to $DEMO_LMS" "$token" -X PUT "$gw/api/v1/learning/lms-clients/lms-connector" \
+        -H 'Content-Type: application/json' -d "{\"lms\":\"$DEMO_LMS\"}"
+    demo_offering "$token" "Formative Assessment Foundations" LMS-FA-101 \
+        '{"title":"Formative Assessment Foundations","format":"ONLINE","creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-FA-101"}]}'
+    demo_offering "$token" "Classroom Discourse Micro-course" LMS-DISC-15 \
+        '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
 }
+
+DEMO_LMS=demo-lms
 
 password_token() { # username password
     curl -fsS --max-time 20 "$KEYCLOAK_URL_EFFECTIVE/realms/district/protocol/openid-connect/token" \
@@ -455,12 +460,17 @@ password_token() { # username password
         | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' | grep .
 }
 
-# An offering already in the catalog is not posted again, whatever the service answers for duplicates.
-demo_offering() { # token title json
-    local token=$1 title=$2 json=$3
-    if curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$PD_GATEWAY_URL/api/v1/learning/offerings?size=200" \
-        2>/dev/null | grep -qF "\"$title\""; then
+# An offering already in the catalog is not posted again, whatever the service answers for duplicates. It still gets
+# its course mapped for the demo LMS: a catalog made before course mappings were per LMS has it under 'legacy'.
+demo_offering() { # token title lms-course-id json
+    local token=$1 title=$2 course=$3 json=$4 id
+    id=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$PD_GATEWAY_URL/api/v1/learning/offerings?size=200" \
+        2>/dev/null | sed -n "s/.*\"id\":\"\([0-9a-f-]\{36\}\)\",\"title\":\"$title\".*/\1/p") || id=
+    if [[ -n $id ]]; then
         ok "offering '$title' exists already"
+        demo_call "offering '$title' mapped to $DEMO_LMS course $course" "$token" -X POST \
+            "$PD_GATEWAY_URL/api/v1/learning/offerings/$id/lms-courses" -H 'Content-Type: application/json' \
+            -d "{\"lms\":\"$DEMO_LMS\",\"courseId\":\"$course\"}"
         return
     fi
     demo_call "offering '$title'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings" \
@@ -498,7 +508,8 @@ print_summary() {
         role=${user#*:}
         printf '      %-6s %s\n' "${user%%:*}" "${role//+/, }"
     done
-    info "Machine clients: lms-connector/lms-connector-secret (lms-integration), hr-connector/hr-connector-secret (hr)"
+    info "Machine clients: lms-connector/lms-connector-secret (lms-integration, bound to LMS $DEMO_LMS)," \
+        "lms-connector-2/lms-connector-2-secret (lms-integration, not bound), hr-connector/hr-connector-secret (hr)"
 }
 
 main() {

@@ -63,12 +63,16 @@ final class TestDistrict {
         teachers.forEach(teacher -> awaitLearnerKnown(teacher.email()));
     }
 
-    /** A district-admin creates an offering mapped to one LMS course. */
+    /**
+     * A district-admin creates an offering mapped to one course of the demo LMS, which start.sh binds lms-connector to.
+     * It gives {@code hours} unless the LMS reports the hours earned, up to 10.
+     */
     void createOffering(String lmsCourseId, String hours, String category) {
         Gateway.as(Tokens.user("grace")).contentType(ContentType.JSON)
                 .body("""
-                        {"title":"System test %1$s","format":"ONLINE","creditHours":%2$s,"creditType":"CLOCK_HOUR",
-                         "category":"%3$s","lmsCourseIds":["%1$s"]}""".formatted(lmsCourseId, hours, category))
+                        {"title":"System test %1$s","format":"ONLINE","creditHours":%2$s,"variableCredit":true,
+                         "maxCreditHours":10,"creditType":"CLOCK_HOUR","category":"%3$s",
+                         "lmsCourses":[{"lms":"demo-lms","courseId":"%1$s"}]}""".formatted(lmsCourseId, hours, category))
                 .when().post("/api/v1/learning/offerings")
                 .then().statusCode(201);
     }
