@@ -91,7 +91,7 @@ public class EducatorDirectory {
                 : identities.holders(List.of(key)).flatMap(holders -> claim(key, holders.get(key), educatorId, now)));
     }
 
-    /** The holder's roster dropped the identity: the first educator that claimed it gets it, and is told so in the log. */
+    /** The holder's roster dropped the identity: the educator that claimed it first gets it, and the log says so. */
     private Uni<Boolean> handOver(UUID holderId, Key key, Instant now) {
         return identities.giveUp(holderId, key)
                 .flatMap(freed -> conflicts.openClaimsOn(key))
