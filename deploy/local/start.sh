@@ -20,6 +20,8 @@ start_postgres() {
     if pg_running_own; then
         use_own_postgres "$(pg_own_port)"
         ok "our cluster is already running on 127.0.0.1:$PG_PORT_EFFECTIVE (pid $(pg_own_pid))"
+        # A database added to PG_DATABASES since the cluster was made is created now, not only on a fresh cluster.
+        pg_prepare_external 127.0.0.1 "$PG_PORT_EFFECTIVE" || warn "could not check the databases on our cluster"
         return
     fi
     if port_open "$PG_HOST" "$PG_PORT"; then

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.district.pd.platform.testing.Tokens;
@@ -31,7 +30,6 @@ final class Lms {
 
     private static final String PATH = "/api/v1/learning/completions";
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
-    private static final int KEPT_SERVER_ERRORS = 5;
 
     /**
      * The first answer about one completion. {@code seen} is false when that answer was {@code duplicate} after posts
@@ -45,7 +43,6 @@ final class Lms {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failedPosts = new ConcurrentHashMap<>();
-    private final List<String> serverErrors = new CopyOnWriteArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger answeredBatches = new AtomicInteger();
     private final AtomicInteger acceptedOnRetry = new AtomicInteger();
@@ -77,9 +74,6 @@ final class Lms {
                 assertThat(retried).as("HTTP %d to an LMS post: %s", response.statusCode(), answer)
                         .contains(response.statusCode());
                 failure = String.valueOf(response.statusCode());
-                if (response.statusCode() == 500 && serverErrors.size() < KEPT_SERVER_ERRORS) {
-                    serverErrors.add(answer.length() > 500 ? answer.substring(0, 500) + "..." : answer);
-                }
             } catch (Exception e) {
                 if (!brokenConnection(e)) {
                     throw e;
@@ -154,11 +148,6 @@ final class Lms {
 
     int repostedDuplicates() {
         return repostedDuplicates.get();
-    }
-
-    /** The first bodies of 500 answers, to show what a database outage still turns into a 500. */
-    List<String> serverErrors() {
-        return List.copyOf(serverErrors);
     }
 
     String summary() {

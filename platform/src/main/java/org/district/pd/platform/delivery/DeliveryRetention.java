@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.platform.inbox.InboxConfig;
 import org.district.pd.platform.outbox.OutboxConfig;
+import org.district.pd.platform.problem.Outage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,9 +50,17 @@ public class DeliveryRetention {
     // A worker thread: the scheduler runs non-reactive methods off the event loop.
     @Scheduled(every = "${pd.retention.every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        long purged = purge();
-        if (purged > 0) {
-            LOG.infof("Purged %d delivered outbox, processed inbox and replayed dead-letter rows", purged);
+        try {
+            long purged = purge();
+            if (purged > 0) {
+                LOG.infof("Purged %d delivered outbox, processed inbox and replayed dead-letter rows", purged);
+            }
+        } catch (RuntimeException e) {
+            if (!Outage.causedBy(e)) {
+                throw e;
+            }
+            // Nothing is lost by purging later: the next run picks up where this one could not start.
+            LOG.warnf("Retention purge skipped, the database is unreachable: %s", e.toString());
         }
     }
 

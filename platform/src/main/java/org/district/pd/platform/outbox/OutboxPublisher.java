@@ -126,7 +126,7 @@ public class OutboxPublisher {
         headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, Object> producerConfig(Map<String, Object> kafka, OutboxConfig config, String application) {
+    static Map<String, Object> producerConfig(Map<String, Object> kafka, OutboxConfig config, String application) {
         Map<String, Object> properties = new HashMap<>(kafka);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
