@@ -42,6 +42,11 @@ class NothingLostUnderKillIT {
     private static final int BATCH_SIZE = 100;
     private static final int BACKLOG_BATCHES = 40;
     private static final int BATCHES_WHILE_KILLING = 10;
+    /**
+     * The LMS's pace while a part is killed: a batch every so often, as an LMS syncs, rather than all ten in the
+     * fraction of a second the platform needs to answer them, so the kill lands part-way through.
+     */
+    private static final Duration PAUSE_BETWEEN_BATCHES = Duration.ofMillis(300);
     private static final Duration PLATFORM_DOWN_PATIENCE = Duration.ofMinutes(3);
 
     private final Instant started = Instant.now();
@@ -133,9 +138,12 @@ class NothingLostUnderKillIT {
         Future<?> posting = lmsThread.submit(() -> {
             for (int batch = 0; batch < BATCHES_WHILE_KILLING; batch++) {
                 postNextBatch();
+                Thread.sleep(PAUSE_BETWEEN_BATCHES.toMillis());
             }
+            return null;
         });
-        await().atMost(Duration.ofMinutes(1)).until(() -> lms.answeredBatches() - answeredBefore >= 3 || posting.isDone());
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> lms.answeredBatches() - answeredBefore >= 3 || posting.isDone());
         long acceptedSoFar = lms.acceptedCount();
         long inLedger = ledger.count();
         long pid = LocalRuntime.livePid(part);
