@@ -128,14 +128,15 @@ class PostgresOutageIT {
      */
     private void outage(String how, Supplier<Instant> stop) {
         int answered = lms.answeredBatches();
-        // One batch more than awaited: the LMS is posting it, at full speed after the backlog, when PostgreSQL goes.
-        batchesAllowed.release(BACKLOG_BATCHES + 1);
+        batchesAllowed.release(BACKLOG_BATCHES);
         awaitPosting(() -> lms.answeredBatches() - answered >= BACKLOG_BATCHES);
         long acceptedSoFar = lms.acceptedCount();
         long inLedger = ledger.count();
         long pid = LocalPostgres.postmasterPid();
         Instant stoppedAt = Instant.now();
         stop.get();
+        int failedAtStop = lms.failedPosts();
+        batchesAllowed.release(1); // posted while PostgreSQL is down, and posted again until it is answered
         Progress.print("PostgreSQL down: %s (postmaster pid %d) at %s; just before, %d completions were accepted and the "
                 + "ledger held %d of this test's entries", how, pid, Progress.time(stoppedAt), acceptedSoFar, inLedger);
 
@@ -147,6 +148,7 @@ class PostgresOutageIT {
             sleep(Duration.ofMillis(Math.min(5000, Duration.between(Instant.now(), restartAt).toMillis())));
         }
         int failedPosts = lms.failedPosts();
+        assertThat(failedPosts - failedAtStop).as("the LMS kept posting while PostgreSQL was down").isPositive();
         Instant restartingAt = Instant.now();
         LocalPostgres.start();
         Instant restartedAt = Instant.now();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +18,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -89,8 +86,7 @@ public class OutboxRelay {
     private Vertx vertx;
     private long timer;
 
-    OutboxRelay(Pool pool, OutboxConfig config, OutboxPublisher publisher, MeterRegistry metrics,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+    OutboxRelay(Pool pool, OutboxConfig config, OutboxPublisher publisher, MeterRegistry metrics) {
         this.pool = pool;
         this.config = config;
         this.publisher = publisher;

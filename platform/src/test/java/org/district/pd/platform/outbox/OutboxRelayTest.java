@@ -195,7 +195,7 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay() {
-        return new OutboxRelay(pool, config, publisher, metrics, "platform-test");
+        return new OutboxRelay(pool, config, publisher, metrics);
     }
 
     /** In a transaction of its own, so the commit trigger gives it its place in the order. */

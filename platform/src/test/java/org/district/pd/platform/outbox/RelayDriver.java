@@ -23,7 +23,7 @@ public class RelayDriver {
 
     /** A relay of its own, as a second process on the same database would have. */
     OutboxRelay newRelay() {
-        return new OutboxRelay(pool, config, publisher, metrics, "platform-test");
+        return new OutboxRelay(pool, config, publisher, metrics);
     }
 
     /** Publishes whatever is ready now; returns how many rows went out. */
