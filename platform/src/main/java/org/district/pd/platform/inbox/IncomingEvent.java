@@ -55,8 +55,7 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         return value;
     }
 
-    /** A header's value as text, or null when it is absent. */
-    public static String header(Headers headers, String name) {
+    private static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
