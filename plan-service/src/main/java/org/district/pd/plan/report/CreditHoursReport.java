@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,20 +55,34 @@ public class CreditHoursReport {
     /** Pages of educators in name order; {@code schools} empty means every school. Nothing is held beyond a page. */
     public Multi<List<EducatorHours>> pages(ReportPeriod period, Optional<Set<UUID>> schools) {
         return Multi.createBy().repeating()
-                .uni(Keyset::new, keyset -> page(period, schools, keyset))
+                .uni(AtomicReference<ReportCursor>::new, cursor -> educators(period, schools, cursor.get(), pageSize)
+                        .invoke(page -> cursor.set(page.isEmpty() ? null : ReportCursor.after(page.get(page.size() - 1)))))
                 .whilst(page -> page.size() == pageSize)
                 .select().where(page -> !page.isEmpty());
     }
 
-    private Uni<List<EducatorHours>> page(ReportPeriod period, Optional<Set<UUID>> schools, Keyset after) {
+    /** One page of at most {@code size} educators after {@code after} (null: from the start), and where the next starts. */
+    public Uni<Page> page(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after, int size) {
+        // One more than asked for tells whether a next page exists without a query that finds it empty.
+        return educators(period, schools, after, size + 1).map(educators -> educators.size() > size
+                ? new Page(educators.subList(0, size), ReportCursor.after(educators.get(size - 1)))
+                : new Page(educators, null));
+    }
+
+    /** A page of the report; {@code next} is null on the last one. */
+    public record Page(List<EducatorHours> educators, ReportCursor next) {
+    }
+
+    private Uni<List<EducatorHours>> educators(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after,
+            int limit) {
         Tuple parameters = Tuple.tuple()
                 .addValue(schools.map(ids -> ids.toArray(UUID[]::new)).orElse(null))
                 .addValue(period.start())
                 .addValue(period.endExclusive())
-                .addValue(after.id)
-                .addValue(after.familyName)
-                .addValue(after.givenName)
-                .addValue(pageSize);
+                .addValue(after == null ? null : after.id())
+                .addValue(after == null ? null : after.familyName())
+                .addValue(after == null ? null : after.givenName())
+                .addValue(limit);
         return pool.preparedQuery(PAGE).execute(parameters).map(rows -> {
             List<EducatorHours> page = new ArrayList<>();
             for (Row row : rows) {
@@ -80,7 +95,6 @@ public class CreditHoursReport {
                     page.get(page.size() - 1).hoursByCategory().put(category, hours(row.getBigDecimal("hours")));
                 }
             }
-            after.advance(page);
             return page.stream().map(CreditHoursReport::withTotal).toList();
         });
     }
@@ -100,22 +114,5 @@ public class CreditHoursReport {
 
     private static BigDecimal hours(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** Where the next page starts: after the last educator of the previous one, in report order. */
-    private static final class Keyset {
-
-        private UUID id;
-        private String familyName;
-        private String givenName;
-
-        void advance(List<EducatorHours> page) {
-            if (!page.isEmpty()) {
-                EducatorHours last = page.get(page.size() - 1);
-                id = last.educatorId();
-                familyName = last.familyName();
-                givenName = last.givenName();
-            }
-        }
     }
 }

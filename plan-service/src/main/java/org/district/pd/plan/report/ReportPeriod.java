@@ -13,6 +13,10 @@ import org.district.pd.platform.problem.ProblemException;
 /** The days a report covers, both included; days are UTC days, as every timestamp in the platform is UTC. */
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    static final int MAX_YEARS = 10;
+
     /** Reads the {@code from} and {@code to} query parameters, or throws a 400 naming each one that is wrong. */
     public static ReportPeriod parse(String from, String to) {
         List<Violation> violations = new ArrayList<>();
@@ -20,6 +24,8 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         LocalDate end = date("to", to, violations);
         if (violations.isEmpty() && start.isAfter(end)) {
             violations.add(new Violation("from", "must not be after to"));
+        } else if (violations.isEmpty() && !end.isBefore(start.plusYears(MAX_YEARS))) {
+            violations.add(new Violation("to", "must be less than " + MAX_YEARS + " years after from"));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -40,11 +46,17 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             violations.add(new Violation(parameter, "is required, as an ISO date YYYY-MM-DD"));
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(parameter, "must be an ISO date YYYY-MM-DD, not " + value));
+            violations.add(new Violation(parameter, "must be an ISO date YYYY-MM-DD"));
             return null;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            violations.add(new Violation(parameter, "must be between " + EARLIEST + " and " + LATEST));
+            return null;
+        }
+        return date;
     }
 }

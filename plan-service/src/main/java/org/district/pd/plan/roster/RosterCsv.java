@@ -39,18 +39,21 @@ final class RosterCsv {
         String file = part + ".csv";
         // Spreadsheet exports often start with a byte-order mark that would otherwise become part of the first header.
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        long lastLine = 1;
         try (CSVParser parser = CSVParser.parse(content, FORMAT)) {
             List<String> headers = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
             requireColumns(part, file, Set.copyOf(headers), requiredColumns);
             List<CsvRow> rows = new ArrayList<>();
-            long lastLine = 1;
             for (CSVRecord record : parser) {
                 rows.add(new CsvRow(file, lastLine + 1, values(headers, record)));
                 lastLine = parser.getCurrentLineNumber();
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw ProblemException.invalid(part, file + " is not valid CSV: " + e.getMessage());
+            // The parser's message names its own classes; the line and the usual cause tell the district more.
+            throw ProblemException.invalid(part, file + " is not valid CSV after line " + lastLine
+                    + ": a quoted field is not closed, or a closing quote is followed by more than a comma,"
+                    + " or a column name is repeated");
         }
     }
 

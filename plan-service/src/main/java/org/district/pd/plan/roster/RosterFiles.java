@@ -42,7 +42,7 @@ public record RosterFiles(List<CsvRow> orgs, List<CsvRow> users) {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw ProblemException.invalid("body", "is not a readable zip file: " + e.getMessage());
+            throw ProblemException.invalid("body", "is not a readable zip file");
         }
         return read(orgs, users);
     }

@@ -23,6 +23,20 @@ class CreditHoursCsvTest {
     }
 
     @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        assertThat(CreditHoursCsv.field("=HYPERLINK(\"http://x.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x.example\"\")\"");
+        assertThat(CreditHoursCsv.field("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
+        assertThat(CreditHoursCsv.field("-2+3")).isEqualTo("'-2+3");
+        assertThat(CreditHoursCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CreditHoursCsv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(CreditHoursCsv.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(CreditHoursCsv.field("a=b")).isEqualTo("a=b");
+        // Numbers stay numbers: a negative total is not a formula.
+        assertThat(CreditHoursCsv.field("-1.50")).isEqualTo("-1.50");
+        assertThat(CreditHoursCsv.field("12")).isEqualTo("12");
+    }
+
+    @Test
     void anEducatorWithoutHoursGetsOneRowAndOthersOneRowPerCategory() {
         UUID school = UUID.randomUUID();
         UUID idle = UUID.randomUUID();

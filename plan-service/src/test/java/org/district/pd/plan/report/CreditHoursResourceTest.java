@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,6 +39,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class CreditHoursResourceTest {
 
     private static final String REPORT = "/api/v1/plans/reports/credit-hours";
+    private static final String CSV_REPORT = REPORT + ".csv";
     private static final String LINCOLN_ES = "lincoln-es";
     private static final String LINCOLN_ORG = LINCOLN_ES
             + ",active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,district-demo";
@@ -105,8 +108,8 @@ class CreditHoursResourceTest {
 
     @Test
     void csvIsStreamedWithARowPerCategoryAndQuotedFields() {
-        String csv = asHr().queryParam("schoolId", roster.schoolId("north").toString()).queryParam("format", "csv")
-                .when().get(REPORT)
+        String csv = asHr().queryParam("schoolId", roster.schoolId("north").toString())
+                .when().get(CSV_REPORT)
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .header("Content-Disposition", "attachment; filename=credit-hours-2026-01-01-2026-12-31.csv")
                 .extract().asString();
@@ -120,22 +123,49 @@ class CreditHoursResourceTest {
                 + row("ben", "Brooks", "north") + ",,0.00\r\n"
                 + row("cal", "Carter", "north") + ",,0.00\r\n");
 
-        String byAccept = asHr().accept("text/csv").queryParam("schoolId", roster.schoolId("north").toString())
-                .when().get(REPORT).then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
-        assertThat(byAccept).isEqualTo(csv);
+        // The path chooses the format; asking the JSON path for CSV is a clear 406, not a silent switch.
+        asHr().accept("text/csv").when().get(REPORT).then().statusCode(406).contentType("application/problem+json");
     }
 
     @Test
-    void withoutASchoolHrSeesEveryActiveEducatorAcrossPages() {
-        JsonPath report = asHr().when().get(REPORT).then().statusCode(200).body("schoolId", nullValue()).extract().jsonPath();
-        List<String> sourcedIds = report.getList("educators.sourcedId");
+    void withoutASchoolHrSeesEveryActiveEducatorPageByPageFollowingTheCursor() {
+        List<String> sourcedIds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> educatorIds = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = asHr().queryParam("size", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get(REPORT).then().statusCode(200).body("schoolId", nullValue())
+                    .extract().jsonPath();
+            assertThat(page.getList("educators")).hasSizeBetween(1, 2);
+            sourcedIds.addAll(page.getList("educators.sourcedId"));
+            names.addAll(page.getList("educators.familyName"));
+            educatorIds.addAll(page.getList("educators.educatorId"));
+            BigDecimal dee = page.getObject("educators.find { it.sourcedId == '" + roster.sourcedId("dee") + "' }.totalHours",
+                    BigDecimal.class);
+            if (dee != null) {
+                assertThat(dee).isEqualByComparingTo("1");
+            }
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isGreaterThanOrEqualTo(3);
         assertThat(sourcedIds).contains(roster.sourcedId("ann"), roster.sourcedId("ben"), roster.sourcedId("cal"),
                 roster.sourcedId("dee"), roster.sourcedId("lia")).doesNotContain(roster.sourcedId("eve"));
         assertThat(sourcedIds).doesNotHaveDuplicates();
-        List<String> names = report.getList("educators.familyName");
         assertThat(names).isSortedAccordingTo(String::compareTo);
-        assertThat(report.getObject("educators.find { it.sourcedId == '" + roster.sourcedId("dee") + "' }.totalHours",
-                BigDecimal.class)).isEqualByComparingTo("1");
+        // The CSV streams the same educators in the same order.
+        List<String> ours = List.of("ann", "ben", "cal", "dee", "lia").stream()
+                .map(name -> roster.educatorId(name).toString()).toList();
+        String csv = asHr().when().get(CSV_REPORT).then().statusCode(200).extract().asString();
+        List<String> inCsv = csv.lines().filter(line -> line.length() >= 36).map(line -> line.substring(0, 36))
+                .filter(ours::contains).distinct().toList();
+        assertThat(inCsv).isEqualTo(educatorIds.stream().filter(ours::contains).toList()).hasSize(5);
     }
 
     @Test
@@ -148,14 +178,44 @@ class CreditHoursResourceTest {
         given().auth().oauth2(Tokens.hrConnector()).queryParam("from", "2026-12-31").queryParam("to", "2026-01-01")
                 .when().get(REPORT)
                 .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("from"));
-        given().auth().oauth2(Tokens.hrConnector()).queryParam("from", "yesterday").queryParam("format", "csv")
-                .when().get(REPORT)
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", containsInAnyOrder("from", "to"));
         asHr().queryParam("schoolId", "lincoln").when().get(REPORT)
                 .then().statusCode(400).body("violations.field", contains("schoolId"));
-        asHr().queryParam("format", "xml").when().get(REPORT)
-                .then().statusCode(400).body("violations.field", contains("format"));
+        for (String size : List.of("0", "501", "-1", "ten", "99999999999", "1e3")) {
+            asHr().queryParam("size", size).when().get(REPORT)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("size"))
+                    .body("violations.message", contains("must be a whole number from 1 to 500"));
+        }
+        for (String cursor : List.of("not-a-cursor", "AAAA", "x".repeat(3000))) {
+            asHr().queryParam("cursor", cursor).when().get(REPORT)
+                    .then().statusCode(400).body("violations.field", contains("cursor"));
+        }
+    }
+
+    @Test
+    void periodsAreBoundedToTheYears2000To2100AndTenYears() {
+        period("2026-09-15", "+999999999-12-31").statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("to"))
+                .body("violations.message", contains("must be between 2000-01-01 and 2100-12-31"));
+        period("1999-12-31", "2026-01-01").statusCode(400).body("violations.field", contains("from"));
+        period("2026-01-01", "2101-01-01").statusCode(400).body("violations.field", contains("to"));
+        period("-0001-01-01", "2026-01-01").statusCode(400).body("violations.field", contains("from"));
+        period("2020-01-01", "2030-01-01").statusCode(400).body("violations.field", contains("to"))
+                .body("violations.message", contains("must be less than 10 years after from"));
+        period("2020-01-01", "2029-12-31").statusCode(200);
+        period("2000-01-01", "2000-01-01").statusCode(200);
+        period("2100-12-31", "2100-12-31").statusCode(200);
+    }
+
+    @Test
+    void theCsvChecksEveryParameterBeforeItsStatusAndHeaderRowGoOut() {
+        for (Map<String, String> bad : List.<Map<String, String>>of(Map.of("from", "yesterday"),
+                Map.of("from", "2026-01-01", "to", "+999999999-12-31"),
+                Map.of("from", "2026-01-01", "to", "2026-12-31", "schoolId", "lincoln"))) {
+            String body = given().auth().oauth2(Tokens.hrConnector()).queryParams(bad).when().get(CSV_REPORT)
+                    .then().statusCode(400).contentType("application/problem+json").extract().asString();
+            assertThat(body).doesNotContain("educator_id");
+        }
     }
 
     @Test
@@ -186,8 +246,8 @@ class CreditHoursResourceTest {
 
         asPrincipal().queryParam("schoolId", roster.schoolId("north").toString()).when().get(REPORT)
                 .then().statusCode(403).contentType("application/problem+json");
-        asPrincipal().queryParam("schoolId", roster.schoolId("north").toString()).queryParam("format", "csv")
-                .when().get(REPORT)
+        asPrincipal().queryParam("schoolId", roster.schoolId("north").toString())
+                .when().get(CSV_REPORT)
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -200,6 +260,11 @@ class CreditHoursResourceTest {
     private RequestSpecification asHr() {
         return given().config(DECIMALS).auth().oauth2(Tokens.hrConnector())
                 .queryParam("from", "2026-01-01").queryParam("to", "2026-12-31");
+    }
+
+    private ValidatableResponse period(String from, String to) {
+        return given().auth().oauth2(Tokens.hrConnector()).queryParam("from", from).queryParam("to", to)
+                .queryParam("schoolId", roster.schoolId("north").toString()).when().get(REPORT).then();
     }
 
     private RequestSpecification asPrincipal() {

@@ -3,11 +3,16 @@ package org.district.pd.plan.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.testing.LocalServers;
@@ -79,6 +84,33 @@ class RosterCsvTest {
         assertThatThrownBy(() -> RosterFiles.read(null, ""))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.violations())
                         .hasSize(EducatorRow.REQUIRED_COLUMNS.size()));
+    }
+
+    @Test
+    void aFileThatIsNotCsvIsNamedWithItsLineButNotWithTheParsersInternals() {
+        String users = "sourcedId,orgSourcedIds,role,givenName,familyName\n"
+                + "t-1,a,teacher,Tess,Ng\n"
+                + "t-2,a,teacher,\"Unclosed,Quote\n";
+        assertThatThrownBy(() -> RosterFiles.read(null, users))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.violations()).extracting(violation -> violation.field()).containsExactly("users");
+                    String message = problem.violations().get(0).message();
+                    assertThat(message).startsWith("users.csv is not valid CSV after line 2: ")
+                            .doesNotContain("Exception", "java.", "org.apache", "IOException");
+                });
+        assertThatThrownBy(() -> RosterFiles.fromZip(truncatedZip(users)))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.violations().get(0).message())
+                        .isEqualTo("is not a readable zip file"));
+    }
+
+    /** A zip of users.csv cut off in the middle of its compressed data. */
+    private static byte[] truncatedZip(String users) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write(users.repeat(200).getBytes(StandardCharsets.UTF_8));
+        }
+        return Arrays.copyOf(bytes.toByteArray(), 60);
     }
 
     private static Org school(String sourcedId) {

@@ -94,7 +94,7 @@ public class DeadLetterReplay {
     }
 
     private Uni<Result> failed(DeadLetterView deadLetter, String reason) {
-        LOG.warnf("Replay of dead letter %s failed again: %s", deadLetter.id(), reason);
+        LOG.warnf("Replay of dead letter %s failed again: %s", deadLetter.id(), LogSafe.text(reason));
         return deadLetters.replayFailed(deadLetter.id(), reason).replaceWith(new Result(deadLetter.id(), "FAILED", reason));
     }
 

@@ -73,7 +73,8 @@ public class Inbox {
                 .runSubscriptionOn(onCallerContext)
                 .onFailure().invoke(failure -> {
                     health.retrying(handler.consumer(), where, failure);
-                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where, failure.toString());
+                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
+                            LogSafe.text(failure.toString()));
                 })
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(Long.MAX_VALUE)
                 .invoke(() -> health.recovered(handler.consumer()));
@@ -108,7 +109,7 @@ public class Inbox {
                 .replaceWithVoid()
                 .onFailure(failure -> isPoison(failure, unexplained.incrementAndGet()))
                 .recoverWithUni(failure -> {
-                    LOG.warnf("%s dead-letters %s: %s", handler.consumer(), where, failure.getMessage());
+                    LOG.warnf("%s dead-letters %s: %s", handler.consumer(), where, LogSafe.text(failure.getMessage()));
                     // If the dead letter cannot be written either, that failure is retried like any outage.
                     return deadLetters.record(handler.consumer(), record, reason(failure));
                 });

@@ -18,6 +18,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -56,15 +59,38 @@ public class ProblemMapper {
                 violations);
     }
 
+    /** The parser's own message names Java types and internals: the caller is told the field and what it must be. */
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax != null) {
+            JsonLocation location = syntax.getLocation();
+            String where = location == null || location.getLineNr() < 0 ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return respond(400, "Malformed JSON", "The body is not valid JSON" + where, uri, List.of());
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
-            return respond(400, "Invalid request", "Field " + field + " has the wrong type or format", uri,
-                    List.of(new Violation(field, "has the wrong type or format: " + e.getOriginalMessage())));
+            String problem = fieldProblem(mapping);
+            return respond(400, "Invalid request", "Field " + field + " " + problem, uri,
+                    List.of(new Violation(field, problem)));
         }
-        return respond(400, "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return respond(400, "Invalid request", "The body must be " + JsonTypes.describe(mismatch.getTargetType()),
+                    uri, List.of());
+        }
+        return respond(400, "Invalid request", "The body does not have the expected shape", uri, List.of());
+    }
+
+    /** The parser's own error, wherever Jackson wrapped it; a number out of range is the field's problem, not syntax. */
+    private static JsonProcessingException syntaxError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && !(cause instanceof InputCoercionException)) {
+                return read;
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -76,7 +102,15 @@ public class ProblemMapper {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         String title = status == null ? "HTTP " + e.getResponse().getStatus() : status.getReasonPhrase();
-        return respond(e.getResponse().getStatus(), title, e.getMessage(), uri, List.of());
+        // The framework's own message may name resource classes or parameters' Java types; it is not repeated.
+        String detail = switch (e.getResponse().getStatus()) {
+            case 404 -> "Nothing is served at this path";
+            case 405 -> "This path does not accept that method";
+            case 406 -> "None of the media types in Accept can be served here";
+            case 415 -> "This path does not accept that Content-Type";
+            default -> title;
+        };
+        return respond(e.getResponse().getStatus(), title, detail, uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -107,6 +141,19 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static String fieldProblem(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return "must be " + JsonTypes.describe(mismatch.getTargetType());
+        }
+        if (e.getCause() instanceof InputCoercionException outOfRange) {
+            return "must be " + JsonTypes.describe(outOfRange.getTargetType());
+        }
+        return "has the wrong type or format";
     }
 
     /** PostgreSQL's class 23 is integrity constraint violation. */

@@ -1,7 +1,5 @@
 package org.district.pd.platform.web;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -14,10 +12,7 @@ public class CorrelationIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String correlationId = request.getHeaderString(CorrelationIds.HEADER);
-        if (correlationId == null || correlationId.isBlank() || correlationId.length() > 100) {
-            correlationId = UUID.randomUUID().toString();
-        }
+        String correlationId = CorrelationIds.acceptOrCreate(request.getHeaderString(CorrelationIds.HEADER));
         request.setProperty(CorrelationIds.MDC_KEY, correlationId);
         MDC.put(CorrelationIds.MDC_KEY, correlationId);
     }
