@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,6 +25,10 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /** The largest request body a route takes unless it says otherwise, declared or chunked; larger gets a 413. */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
     /** Pooled connections to each service. */
     @WithDefault("64")
     int maxConnectionsPerService();
@@ -34,5 +40,8 @@ public interface GatewayConfig {
 
         /** The service's base URL, e.g. {@code http://localhost:8081}. */
         URI url();
+
+        /** This route's body limit, e.g. the service's own upload limit; the gateway-wide one when absent. */
+        Optional<MemorySize> maxBodySize();
     }
 }

@@ -30,10 +30,12 @@ public class GatewayRoutes {
         for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
             String area = route.getKey();
             URI service = route.getValue().url();
+            long maxBodyBytes = route.getValue().maxBodySize().orElse(config.maxBodySize()).asLongValue();
             for (String prefix : route.getValue().prefixes()) {
-                router.route(prefix + "/*").handler(ctx -> proxy.forward(ctx, area, service, pathAndQuery(ctx)));
+                router.route(prefix + "/*")
+                        .handler(ctx -> proxy.forward(ctx, area, service, pathAndQuery(ctx), maxBodyBytes));
             }
-            router.get("/openapi/" + area).handler(ctx -> proxy.forward(ctx, area, service, SERVICE_OPENAPI));
+            router.get("/openapi/" + area).handler(ctx -> proxy.forward(ctx, area, service, SERVICE_OPENAPI, 0));
         }
         router.route("/api/*").last().handler(ctx -> Problems.send(ctx, 404, "Not found",
                 "No service serves " + ctx.request().path()));

@@ -1,6 +1,7 @@
 package org.district.pd.gateway.web;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,9 @@ public class CorrelationIdFilter {
 
     private static final String KEY = "correlationId";
 
+    /** A caller's id goes into logs and upstream headers: no spaces or control characters (as in the services). */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
     /** Above the authentication filter (200), so that a 401 carries the id too. */
     private static final int PRIORITY = 400;
 
@@ -26,11 +30,8 @@ public class CorrelationIdFilter {
     }
 
     private void assign(RoutingContext ctx) {
-        String correlationId = ctx.request().getHeader(HEADER);
-        if (correlationId == null || correlationId.isBlank() || correlationId.length() > 100) {
-            correlationId = UUID.randomUUID().toString();
-        }
-        String assigned = correlationId;
+        String callerId = ctx.request().getHeader(HEADER);
+        String assigned = callerId != null && SAFE.matcher(callerId).matches() ? callerId : UUID.randomUUID().toString();
         ctx.put(KEY, assigned);
         MDC.put(KEY, assigned);
         ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(HEADER, assigned));

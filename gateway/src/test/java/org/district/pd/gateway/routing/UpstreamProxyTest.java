@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -33,6 +34,7 @@ import io.restassured.response.Response;
 class UpstreamProxyTest {
 
     private static final int FIVE_MB = 5 * 1024 * 1024;
+    private static final int ELEVEN_MB = 11 * 1024 * 1024;
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -68,6 +70,44 @@ class UpstreamProxyTest {
         assertThat(received.getString("headers.x-forwarded-proto")).isEqualTo("http");
         assertThat(received.getString("headers.x-forwarded-host")).startsWith("localhost:");
         assertThat(received.getString("headers.proxy-authorization")).isNull();
+    }
+
+    @Test
+    void aDeclaredBodyOverTheRoutesLimitIsA413ProblemAndNeverReachesTheService() {
+        given().auth().oauth2(Tokens.lmsConnector()).contentType("application/json")
+                .body(new byte[ELEVEN_MB])
+                .when().post("/api/v1/learning/declared-too-large")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Payload too large"))
+                .body("detail", equalTo("The request body is larger than this path accepts (10 MB)"));
+        assertThat(UpstreamStub.ENDED_BODIES).doesNotContain("/api/v1/learning/declared-too-large");
+    }
+
+    @Test
+    void aChunkedBodyIsHeldToTheSameLimitAndTheServiceNeverSeesItEnd() throws Exception {
+        HttpResponse<String> upload = HTTP.send(gateway("/api/v1/learning/chunked-too-large")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[ELEVEN_MB])))
+                .build(), BodyHandlers.ofString());
+
+        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(upload.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JsonPath.from(upload.body()).getString("title")).isEqualTo("Payload too large");
+        assertThat(UpstreamStub.ENDED_BODIES).doesNotContain("/api/v1/learning/chunked-too-large");
+    }
+
+    @Test
+    void aRouteMayTakeMoreThanTheDefaultChunkedOrDeclared() throws Exception {
+        HttpResponse<String> chunked = HTTP.send(gateway("/api/v1/plans/roster/imports")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[ELEVEN_MB])))
+                .build(), BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(202);
+        assertThat(JsonPath.from(chunked.body()).getLong("bodyBytes")).isEqualTo(ELEVEN_MB);
+        assertThat(JsonPath.from(chunked.body()).getString("headers.transfer-encoding")).isEqualTo("chunked");
+
+        given().auth().oauth2(Tokens.user("grace")).contentType("application/zip").body(new byte[ELEVEN_MB])
+                .when().post("/api/v1/plans/roster/imports")
+                .then().statusCode(202).body("bodyBytes", equalTo(ELEVEN_MB));
     }
 
     @Test
@@ -117,6 +157,19 @@ class UpstreamProxyTest {
     }
 
     @Test
+    void anUnsafeCallerCorrelationIdIsReplacedBeforeItReachesLogsOrTheService() {
+        for (String unsafe : List.of("two words", "<script>alert(1)</script>", "x".repeat(101), "tab\there")) {
+            Response response = given().auth().oauth2(Tokens.user("alice")).header("X-Correlation-Id", unsafe)
+                    .when().get("/api/v1/community/communities")
+                    .then().statusCode(202)
+                    .header("X-Correlation-Id", matchesPattern(UUID_PATTERN))
+                    .extract().response();
+            assertThat(response.jsonPath().getString("headers.x-correlation-id"))
+                    .isEqualTo(response.header("X-Correlation-Id"));
+        }
+    }
+
+    @Test
     void anUnavailableServiceIsA502Problem() {
         given().auth().oauth2(Tokens.user("alice")).header("X-Correlation-Id", "corr-502")
                 .when().get("/api/v1/credentials/awards")
@@ -148,7 +201,9 @@ class UpstreamProxyTest {
     }
 
     private static HttpRequest.Builder gateway(String path) {
+        // HTTP/1.1, so a body of unknown length really is sent chunked (not as HTTP/2 frames after an upgrade).
         return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .version(HttpClient.Version.HTTP_1_1)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Tokens.user("alice"));
     }

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -29,6 +31,9 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     /** How long the slow report waits between its first and last line. */
     public static final long PAUSE_MS = 1500;
+
+    /** The paths of the requests whose whole body reached the stub. */
+    public static final Set<String> ENDED_BODIES = ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
 
@@ -93,6 +98,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             size.addAndGet(chunk.length());
         });
         request.endHandler(ended -> {
+            ENDED_BODIES.add(request.path());
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
                     String.join(", ", request.headers().getAll(header.getKey()))));
