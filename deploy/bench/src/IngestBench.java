@@ -15,10 +15,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -701,8 +703,9 @@ public class IngestBench {
             progress("ledger: polling HR's report for " + expected.toPlainString() + " h");
             long t0 = System.nanoTime();
             long deadline = t0 + Duration.ofSeconds(config.ledgerTimeoutSeconds).toNanos();
-            String path = "/api/v1/plans/reports/credit-hours?from=" + WINDOW_FROM + "&to=" + WINDOW_TO + "&schoolId="
-                    + setup.schoolId + "&format=json";
+            // The CSV download holds the whole school in one response (the JSON report comes in pages).
+            String path = "/api/v1/plans/reports/credit-hours.csv?from=" + WINDOW_FROM + "&to=" + WINDOW_TO
+                    + "&schoolId=" + setup.schoolId;
             long lastProgress = t0;
             while (true) {
                 long p0 = System.nanoTime();
@@ -712,14 +715,14 @@ public class IngestBench {
                     outcome = "HR report: HTTP " + response.statusCode() + " " + abbreviate(response.body(), 300);
                     progress("ledger: " + outcome);
                 } else {
-                    Map<String, Object> report = Json.object(response.body());
+                    // One row per educator and category; hours is the last field, a plain number.
                     BigDecimal total = BigDecimal.ZERO;
-                    @SuppressWarnings("unchecked")
-                    List<Object> educators = (List<Object>) report.get("educators");
-                    for (Object educator : educators) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> e = (Map<String, Object>) educator;
-                        total = total.add((BigDecimal) e.get("totalHours"));
+                    Set<String> educators = new HashSet<>();
+                    for (String row : response.body().split("\r\n")) {
+                        if (!row.isEmpty() && !row.startsWith("educator_id,")) {
+                            total = total.add(new BigDecimal(row.substring(row.lastIndexOf(',') + 1)));
+                            educators.add(row.substring(0, row.indexOf(',')));
+                        }
                     }
                     educatorsInReport = educators.size();
                     if (first == null) {

@@ -47,7 +47,7 @@ class CompletionToHrReportIT {
                 .body("items[4].violations[0].field", equalTo("items[4].completedAt"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath report = district.hrReport("json").then().statusCode(200).extract().jsonPath();
+            JsonPath report = district.hrReport().then().statusCode(200).extract().jsonPath();
             Map<String, Object> first = educator(report, district.first.educatorId());
             Map<String, Object> second = educator(report, district.second.educatorId());
             assertThat(report.getList("educators")).hasSize(2);
@@ -57,7 +57,7 @@ class CompletionToHrReportIT {
             assertThat((Map<String, Object>) second.get("hoursByCategory")).containsOnlyKeys("WORKSHOP");
         });
 
-        String csv = district.hrReport("csv").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+        String csv = district.hrReportCsv().then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
                 .extract().asString();
         assertThat(csv).startsWith("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n");
         assertThat(csv).contains(district.first.educatorId() + "," + district.first.sourcedId() + ",\"Parks, Jr.\",Rosa,");

@@ -77,12 +77,23 @@ final class TestDistrict {
                 .then().statusCode(201);
     }
 
-    /** HR's credit-hour report for this school and October 2026. */
-    Response hrReport(String format) {
-        return Gateway.as(Tokens.hrConnector())
+    /** HR's credit-hour report for this school and October 2026: one JSON page that holds the whole school. */
+    Response hrReport() {
+        Response page = Gateway.as(Tokens.hrConnector())
                 .queryParam("from", OCTOBER_FROM).queryParam("to", OCTOBER_TO)
-                .queryParam("schoolId", schoolId).queryParam("format", format)
+                .queryParam("schoolId", schoolId).queryParam("size", 500)
                 .when().get("/api/v1/plans/reports/credit-hours");
+        if (page.statusCode() == 200 && page.jsonPath().getString("nextCursor") != null) {
+            throw new AssertionError("this school has more teachers than one report page holds");
+        }
+        return page;
+    }
+
+    /** The same report as the CSV download. */
+    Response hrReportCsv() {
+        return Gateway.as(Tokens.hrConnector())
+                .queryParam("from", OCTOBER_FROM).queryParam("to", OCTOBER_TO).queryParam("schoolId", schoolId)
+                .when().get("/api/v1/plans/reports/credit-hours.csv");
     }
 
     /** Total hours per educator id from the JSON report; educators without hours are absent. */

@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.security.PlanAccess;
-import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
-import org.district.pd.platform.web.QueryParameters;
+import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -45,8 +44,8 @@ public class CreditHoursResource {
             @QueryParam("schoolId") String schoolId, @QueryParam("size") String size,
             @QueryParam("cursor") String cursor) {
         ReportPeriod period = ReportPeriod.parse(from, to);
-        UUID school = schoolId(schoolId);
-        int pageSize = QueryParameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        UUID school = Parameters.optionalUuid("schoolId", schoolId);
+        int pageSize = Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         ReportCursor after = ReportCursor.parse(cursor);
         return report.page(period, access.reportSchools(school), after, pageSize)
                 .map(page -> new CreditHoursView(period.from(), period.to(), school, page.educators(),
@@ -61,22 +60,12 @@ public class CreditHoursResource {
     public RestMulti<String> csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("schoolId") String schoolId) {
         ReportPeriod period = ReportPeriod.parse(from, to);
-        Multi<String> rows = report.pages(period, access.reportSchools(schoolId(schoolId))).map(CreditHoursCsv::rows);
+        UUID school = Parameters.optionalUuid("schoolId", schoolId);
+        Multi<String> rows = report.pages(period, access.reportSchools(school)).map(CreditHoursCsv::rows);
         Multi<String> csv = Multi.createBy().concatenating().streams(Multi.createFrom().item(CreditHoursCsv.HEADER), rows);
         return RestMulti.fromMultiData(csv)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=credit-hours-" + period.from() + "-" + period.to() + ".csv")
                 .build();
-    }
-
-    private static UUID schoolId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("schoolId", "must be a UUID");
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.district.pd.platform.delivery;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +18,7 @@ import org.district.pd.platform.inbox.DeadLetters;
 import org.district.pd.platform.outbox.ParkedEvents;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.Parameters;
 
 import io.smallrye.mutiny.Uni;
 
@@ -47,56 +46,63 @@ public abstract class DeliveryAdminResource {
     public Uni<DeadLetterPage> deadLetters(
             @QueryParam("status") @DefaultValue("pending") @Pattern(regexp = "pending|replayed|all",
                     message = "must be pending, replayed or all") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         Boolean pending = switch (status) {
             case "pending" -> true;
             case "replayed" -> false;
             default -> null;
         };
-        return deadLetters.list(pending, page, size);
+        return deadLetters.list(pending, page(page), size(size));
     }
 
     @GET
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/dead-letters/{id}")
-    public Uni<DeadLetterView> deadLetter(@PathParam("id") UUID id) {
+    public Uni<DeadLetterView> deadLetter(@PathParam("id") String deadLetterId) {
+        UUID id = Parameters.uuid("id", deadLetterId);
         return deadLetters.find(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No dead letter " + id));
     }
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/dead-letters/{id}/replay")
-    public Uni<DeadLetterReplay.Result> replay(@PathParam("id") UUID id) {
-        return replay.replay(id);
+    public Uni<DeadLetterReplay.Result> replay(@PathParam("id") String deadLetterId) {
+        return replay.replay(Parameters.uuid("id", deadLetterId));
     }
 
     /** Replays pending dead letters, oldest first, at most {@code limit} per call. */
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/dead-letters/replay")
-    public Uni<DeadLetterReplay.Summary> replayAll(
-            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10_000) int limit) {
-        return replay.replayPending(limit);
+    public Uni<DeadLetterReplay.Summary> replayAll(@QueryParam("limit") String limit) {
+        return replay.replayPending(Parameters.wholeNumber("limit", limit, 1000, 1, 10_000));
     }
 
     @GET
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/parked-events")
-    public Uni<ParkedEvents.Page> parkedEvents(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return parked.list(page, size);
+    public Uni<ParkedEvents.Page> parkedEvents(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return parked.list(page(page), size(size));
     }
 
     /** Puts a parked row back in line with fresh attempts, once whatever refused it is fixed. */
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/parked-events/{id}/retry")
-    public Uni<Void> retryParked(@PathParam("id") UUID id) {
+    public Uni<Void> retryParked(@PathParam("id") String parkedId) {
+        UUID id = Parameters.uuid("id", parkedId);
         return parked.retry(id).invoke(retried -> {
             if (!retried) {
                 throw ProblemException.notFound("No parked event " + id);
             }
         }).replaceWithVoid();
+    }
+
+    private static int page(String page) {
+        return Parameters.wholeNumber("page", page, 0, 0, 100_000);
+    }
+
+    private static int size(String size) {
+        return Parameters.wholeNumber("size", size, 50, 1, 200);
     }
 }

@@ -1,5 +1,6 @@
 package org.district.pd.platform.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.district.pd.platform.problem.Problem.Violation;
 import org.district.pd.platform.web.CorrelationIds;
+import org.district.pd.platform.web.StorableText;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -100,6 +102,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                // The JSON reader wraps some parse errors in a bare 400; the caller still learns where the body broke.
+                return unreadableJson(json, uri);
+            }
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         String title = status == null ? "HTTP " + e.getResponse().getStatus() : status.getReasonPhrase();
         // The framework's own message may name resource classes or parameters' Java types; it is not repeated.
@@ -122,7 +130,14 @@ public class ProblemMapper {
                     "A server this service depends on is unreachable; retry the request shortly", uri, List.of()))
                     .header("Retry-After", "5").build();
         }
-        if (integrityViolation(e)) {
+        String dataException = sqlState(e, "22");
+        if (dataException != null) {
+            // A value the database cannot hold (a NUL in text, a number or date beyond its range) that no check caught.
+            LOG.warnf("Rejected a value the database cannot store on %s (SQLSTATE %s)", uri.getPath(), dataException);
+            return respond(400, "Invalid request", "A value in the request cannot be stored: check text for control "
+                    + "characters and numbers and dates for their range", uri, List.of());
+        }
+        if (sqlState(e, "23") != null) {
             // Two requests raced for the same unique fact; the loser is told so instead of seeing a 500.
             return respond(409, "Conflict", "The request conflicts with data written at the same time; retry it",
                     uri, List.of());
@@ -144,6 +159,9 @@ public class ProblemMapper {
     }
 
     private static String fieldProblem(JsonMappingException e) {
+        if (e instanceof StorableText.Unstorable) {
+            return "must not contain a NUL character";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
@@ -156,14 +174,17 @@ public class ProblemMapper {
         return "has the wrong type or format";
     }
 
-    /** PostgreSQL's class 23 is integrity constraint violation. */
-    private static boolean integrityViolation(Throwable failure) {
+    /** The SQLSTATE behind {@code failure} if of {@code sqlClass}: 22 is a data exception, 23 an integrity violation. */
+    private static String sqlState(Throwable failure, String sqlClass) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
-                return true;
+            // The reactive client's own error, or Hibernate Reactive's JDBC-style wrapping of it.
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.startsWith(sqlClass)) {
+                return state;
             }
         }
-        return false;
+        return null;
     }
 
     /** Drops the method and parameter names so the field reads as it appears in the request body. */

@@ -7,10 +7,12 @@ import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.district.pd.platform.web.StorableText;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,12 +24,16 @@ class ProblemMapperTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static {
+        new StorableText().customize(JSON);
+    }
     private static final UriInfo URI = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(),
             new Class<?>[] { UriInfo.class }, (proxy, method, args) -> "/api/v1/things");
     private static final List<String> INTERNALS = List.of("Exception", "java.", "com.fasterxml", "ProblemMapperTest",
             "Cannot deserialize", "Unexpected character", "token", "Batch", "Item");
 
-    record Item(int count, LocalDate day, boolean done) {
+    record Item(int count, LocalDate day, boolean done, String note) {
     }
 
     record Batch(List<Item> items) {
@@ -64,6 +70,13 @@ class ProblemMapperTest {
     }
 
     @Test
+    void textThatPostgresCannotStoreIsNamed() {
+        String problem = problem("{\"items\": [ {\"note\": \"nul\\u0000inside\"} ]}");
+        assertThat(problem).contains("\"field\":\"items[0].note\"", "\"message\":\"must not contain a NUL character\"");
+        assertNoInternals(problem);
+    }
+
+    @Test
     void anUnknownFieldIsNamed() {
         String problem = problem("{\"items\": [], \"secret\": 1}");
         assertThat(problem).contains("\"field\":\"secret\"", "\"message\":\"is not a known field\"");
@@ -77,6 +90,15 @@ class ProblemMapperTest {
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getEntity().toString()).contains("Nothing is served at this path")
                 .doesNotContain("RESTEASY", "org.example");
+    }
+
+    @Test
+    void aParseErrorThatTheJsonReaderWrappedInABare400IsStillExplained() {
+        JsonProcessingException failure = catchThrowableOfType(JsonProcessingException.class,
+                () -> JSON.readValue("{\"items\": [", Batch.class));
+        Response response = mapper.webApplication(new BadRequestException(failure), URI);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity().toString()).contains("The body is not valid JSON (line 1, column ");
     }
 
     private String problem(String body) {

@@ -109,8 +109,11 @@ public abstract class ServiceFoundationContract {
             given().auth().oauth2(Tokens.hrConnector()).when().get(path).then().statusCode(403);
             given().auth().oauth2(Tokens.user("grace")).when().get(path).then().statusCode(200)
                     .body("page", equalTo(0)).body("size", equalTo(50));
-            given().auth().oauth2(Tokens.user("grace")).queryParam("size", 100_000).when().get(path)
-                    .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("size"));
+            for (String size : List.of("100000", "0", "ten", "99999999999")) {
+                given().auth().oauth2(Tokens.user("grace")).queryParam("size", size).when().get(path)
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("violations.field", hasItems("size"));
+            }
         }
         given().auth().oauth2(Tokens.user("grace")).queryParam("status", "everything").when().get(admin + "/dead-letters")
                 .then().statusCode(400).body("violations.field", hasItems("status"));
@@ -120,7 +123,9 @@ public abstract class ServiceFoundationContract {
         given().auth().oauth2(Tokens.user("grace")).when().post(admin + "/parked-events/" + UUID.randomUUID() + "/retry")
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.user("grace")).when().post(admin + "/dead-letters/not-a-uuid/replay")
-                .then().statusCode(404);
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("id"));
+        given().auth().oauth2(Tokens.user("grace")).queryParam("limit", "-1").when().post(admin + "/dead-letters/replay")
+                .then().statusCode(400).body("violations.field", hasItems("limit"));
     }
 
     private boolean sent(UUID id) {

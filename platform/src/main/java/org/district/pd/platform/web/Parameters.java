@@ -1,0 +1,55 @@
+package org.district.pd.platform.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.district.pd.platform.problem.ProblemException;
+
+/**
+ * Reads path and query parameters taken as text: a wrong type or a huge number is then a 400 naming the parameter,
+ * where Jakarta REST's own conversion would answer 404 as if the path did not exist.
+ */
+public final class Parameters {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Parameters() {
+    }
+
+    /** {@code value} as a whole number from {@code min} to {@code max}, or {@code absent} when it is not given. */
+    public static int wholeNumber(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // not a number, or beyond int: the same answer as a number out of range
+        }
+        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** {@code value} as a UUID in its canonical 8-4-4-4-12 form. */
+    public static UUID uuid(String name, String value) {
+        UUID id = optionalUuid(name, value);
+        if (id == null) {
+            throw ProblemException.invalid(name, "is required, as a UUID");
+        }
+        return id;
+    }
+
+    /** The same, or null when the parameter is not given. */
+    public static UUID optionalUuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!UUID_TEXT.matcher(value.strip()).matches()) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+        return UUID.fromString(value.strip());
+    }
+}
