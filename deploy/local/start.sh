@@ -452,6 +452,28 @@ load_demo() {
         '{"title":"Formative Assessment Foundations","format":"ONLINE","creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-FA-101"}]}'
     demo_offering "$token" "Classroom Discourse Micro-course" LMS-DISC-15 \
         '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
+    await_demo_roster "$token"
+}
+
+# The roster reaches learning-service over Kafka, a moment after the import answered. Ready means the README tour
+# works at once: every demo educator is known there, so a completion for alice is accepted, not held as unmatched.
+await_demo_roster() { # token
+    local token=$1 emails email missing deadline=$((SECONDS + 90))
+    emails=$(grep -o '[A-Za-z0-9._%+-]*@district-demo\.example' "$PD_ROOT/deploy/demo/users.csv" | sort -u)
+    while :; do
+        missing=
+        for email in $emails; do
+            [[ $(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+                "$PD_GATEWAY_URL/api/v1/learning/learners/resolve?email=$email") == 200 ]] || { missing=$email; break; }
+        done
+        if [[ -z $missing ]]; then
+            ok "learning-service knows all $(wc -w <<<"$emails") demo educators from the roster topic"
+            return
+        fi
+        ((SECONDS < deadline)) || die_with_log "$LOG_DIR/learning-service.log" \
+            "learning-service still does not know $missing from the roster after 90 s"
+        sleep 1
+    done
 }
 
 DEMO_LMS=demo-lms
