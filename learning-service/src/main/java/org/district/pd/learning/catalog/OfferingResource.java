@@ -2,14 +2,13 @@ package org.district.pd.learning.catalog;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+
+
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
+import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.quarkus.security.Authenticated;
@@ -45,21 +46,21 @@ public class OfferingResource {
     @POST
     @Path("/{id}/lms-courses")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public Uni<OfferingView> addLmsCourse(@PathParam("id") UUID id, @NotNull @Valid LmsCourse request) {
-        return service.addLmsCourse(id, request);
+    public Uni<OfferingView> addLmsCourse(@PathParam("id") String id, @NotNull @Valid LmsCourse request) {
+        return service.addLmsCourse(Parameters.uuid("id", id), request);
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
-    public Uni<OfferingView> get(@PathParam("id") UUID id) {
-        return service.get(id);
+    public Uni<OfferingView> get(@PathParam("id") String id) {
+        return service.get(Parameters.uuid("id", id));
     }
 
     @GET
     @Authenticated
-    public Uni<List<OfferingView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(page, size);
+    public Uni<List<OfferingView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return service.list(paging.page(), paging.size());
     }
 }

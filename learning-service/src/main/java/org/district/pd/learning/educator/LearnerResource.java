@@ -3,8 +3,8 @@ package org.district.pd.learning.educator;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -60,11 +61,12 @@ public class LearnerResource {
     public Uni<IdentityConflictPage> identityConflicts(
             @QueryParam("status") @DefaultValue("open")
             @Pattern(regexp = "open|resolved|all", message = "must be open, resolved or all") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         Boolean open = status.equals("all") ? null : status.equals("open");
-        return conflicts.page(open, Page.of(page, size))
-                .flatMap(items -> conflicts.count(open).map(total -> new IdentityConflictPage(page, size, total,
+        PageRequest paging = PageRequest.of(page, size);
+        return conflicts.page(open, Page.of(paging.page(), paging.size()))
+                .flatMap(items -> conflicts.count(open).map(total -> new IdentityConflictPage(paging.page(),
+                        paging.size(), total,
                         items.stream().map(IdentityConflictView::of).toList())));
     }
 

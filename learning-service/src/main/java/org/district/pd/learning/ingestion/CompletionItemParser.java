@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.district.pd.platform.problem.Problem.Violation;
+import org.district.pd.platform.web.StorableText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -124,6 +125,10 @@ final class CompletionItemParser {
         }
         if (!value.isTextual()) {
             violations.add(new Violation(prefix + path + field, "must be a string"));
+            return null;
+        }
+        if (!StorableText.storable(value.asText())) {
+            violations.add(new Violation(prefix + path + field, "must not contain a NUL character"));
             return null;
         }
         if (value.asText().length() > MAX_TEXT) {

@@ -2,10 +2,10 @@ package org.district.pd.learning.ingestion;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+
+
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.district.pd.platform.security.Caller;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -45,10 +46,11 @@ public class CompletionResource {
     @Path("/unmatched")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @WithSession
-    public Uni<HeldCompletionPage> unmatched(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return held.pending(Page.of(page, size))
-                .flatMap(items -> held.countPending().map(total -> new HeldCompletionPage(page, size, total,
+    public Uni<HeldCompletionPage> unmatched(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return held.pending(Page.of(paging.page(), paging.size()))
+                .flatMap(items -> held.countPending().map(total -> new HeldCompletionPage(paging.page(),
+                        paging.size(), total,
                         items.stream().map(HeldCompletionView::of).toList())));
     }
 }

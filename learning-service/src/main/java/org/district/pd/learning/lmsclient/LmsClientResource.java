@@ -4,12 +4,12 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.district.pd.platform.security.Caller;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.smallrye.mutiny.Uni;
@@ -45,8 +46,8 @@ public class LmsClientResource {
     }
 
     @GET
-    public Uni<List<LmsClientView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(page, size);
+    public Uni<List<LmsClientView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return service.list(paging.page(), paging.size());
     }
 }

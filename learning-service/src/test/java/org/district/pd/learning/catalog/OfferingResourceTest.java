@@ -136,6 +136,17 @@ class OfferingResourceTest {
     }
 
     @Test
+    void aMalformedIdOrPageIsA400NamingIt() {
+        given().auth().oauth2(Tokens.user("alice")).when().get("/api/v1/learning/offerings/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("id"));
+        for (String size : new String[] { "0", "201", "ten", "99999999999" }) {
+            given().auth().oauth2(Tokens.user("alice")).queryParam("size", size).when().get("/api/v1/learning/offerings")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("size"));
+        }
+    }
+
+    @Test
     void unknownOfferingIsA404Problem() {
         given().auth().oauth2(Tokens.user("alice"))
                 .when().get("/api/v1/learning/offerings/" + UUID.randomUUID())

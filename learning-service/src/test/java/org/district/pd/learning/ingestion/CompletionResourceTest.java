@@ -249,6 +249,21 @@ class CompletionResourceTest {
     }
 
     @Test
+    void textThatCannotBeStoredRejectsItsItemAndTheGoodOnesAreAccepted() {
+        String learner = "{\"email\":\"" + email(educator) + "\"}";
+        String batch = "{\"items\":[" + item("nul-\\u0000-" + UUID.randomUUID(), learner, courseId, null)
+                + "," + item("n-" + UUID.randomUUID(), "{\"sisId\":\"S\\u0000\"}", courseId, null)
+                + "," + item("n-" + UUID.randomUUID(), learner, courseId, null, "2026-09-16T08:30:00Z") + "]}";
+        given().auth().oauth2(Tokens.lmsConnector()).contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/learning/completions")
+                .then().statusCode(200)
+                .body("items.status", contains("rejected", "rejected", "accepted"))
+                .body("items[0].violations[0].field", equalTo("items[0].externalId"))
+                .body("items[0].violations[0].message", equalTo("must not contain a NUL character"))
+                .body("items[1].violations[0].field", equalTo("items[1].learner.sisId"));
+    }
+
+    @Test
     void theSameCompletionUnderAnotherExternalIdIsADuplicate() {
         String learner = "{\"email\":\"" + email(educator) + "\"}";
         String first = "s-" + UUID.randomUUID();
@@ -404,6 +419,19 @@ class CompletionResourceTest {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(batch)
                     .when().post("/api/v1/learning/completions").then().statusCode(403);
         }
+    }
+
+    @Test
+    void pageAndSizeOfTheHeldListAreBoundedAndNamed() {
+        for (String size : List.of("0", "201", "ten", "99999999999")) {
+            given().auth().oauth2(Tokens.user("grace")).queryParam("size", size)
+                    .when().get("/api/v1/learning/completions/unmatched")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("size"));
+        }
+        given().auth().oauth2(Tokens.user("grace")).queryParam("page", "-1")
+                .when().get("/api/v1/learning/completions/unmatched")
+                .then().statusCode(400).body("violations[0].field", equalTo("page"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.district.pd.platform.inbox.DeadLetters;
 import org.district.pd.platform.outbox.ParkedEvents;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
 
 import io.smallrye.mutiny.Uni;
@@ -52,7 +53,8 @@ public abstract class DeliveryAdminResource {
             case "replayed" -> false;
             default -> null;
         };
-        return deadLetters.list(pending, page(page), size(size));
+        PageRequest paging = PageRequest.of(page, size);
+        return deadLetters.list(pending, paging.page(), paging.size());
     }
 
     @GET
@@ -82,7 +84,8 @@ public abstract class DeliveryAdminResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Path("/parked-events")
     public Uni<ParkedEvents.Page> parkedEvents(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return parked.list(page(page), size(size));
+        PageRequest paging = PageRequest.of(page, size);
+        return parked.list(paging.page(), paging.size());
     }
 
     /** Puts a parked row back in line with fresh attempts, once whatever refused it is fixed. */
@@ -96,13 +99,5 @@ public abstract class DeliveryAdminResource {
                 throw ProblemException.notFound("No parked event " + id);
             }
         }).replaceWithVoid();
-    }
-
-    private static int page(String page) {
-        return Parameters.wholeNumber("page", page, 0, 0, 100_000);
-    }
-
-    private static int size(String size) {
-        return Parameters.wholeNumber("size", size, 50, 1, 200);
     }
 }
