@@ -17,9 +17,7 @@ public class LmsCourseMapping {
 
     @EmbeddedId
     public Key key;
-    @Column(name = "offering_id")
     public UUID offeringId;
-    @Column(name = "mapped_at")
     public Instant mappedAt;
 
     LmsCourse course() {

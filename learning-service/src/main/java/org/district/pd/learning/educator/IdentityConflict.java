@@ -3,7 +3,6 @@ package org.district.pd.learning.educator;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,13 +29,9 @@ public class IdentityConflict {
     @Enumerated(EnumType.STRING)
     public Kind kind;
     public String value;
-    @Column(name = "holder_id")
     public UUID holderId;
-    @Column(name = "claimant_id")
     public UUID claimantId;
-    @Column(name = "detected_at")
     public Instant detectedAt;
-    @Column(name = "resolved_at")
     public Instant resolvedAt;
     @Enumerated(EnumType.STRING)
     public Resolution resolution;

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Comparator;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -24,7 +23,6 @@ public class LearnerIdentity {
 
     @EmbeddedId
     public Key key;
-    @Column(name = "educator_id")
     public UUID educatorId;
 
     public static LearnerIdentity of(Kind kind, String value, UUID educatorId) {

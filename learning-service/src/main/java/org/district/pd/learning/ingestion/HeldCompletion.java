@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,31 +19,20 @@ public class HeldCompletion {
 
     @Id
     public UUID id;
-    @Column(name = "client_id")
     public String clientId;
-    @Column(name = "external_id")
     public String externalId;
-    @Column(name = "learner_email")
     public String learnerEmail;
-    @Column(name = "learner_sis_id")
     public String learnerSisId;
-    @Column(name = "learner_lms_account")
     public String learnerLmsAccount;
     /** The LMS the client was bound to when it reported this; the course id is one of that LMS's. */
     public String lms;
-    @Column(name = "lms_course_id")
     public String lmsCourseId;
-    @Column(name = "completed_at")
     public Instant completedAt;
-    @Column(name = "credit_hours")
     public BigDecimal creditHours;
     public String reason;
     public String detail;
-    @Column(name = "received_at")
     public Instant receivedAt;
-    @Column(name = "released_at")
     public Instant releasedAt;
-    @Column(name = "completion_id")
     public UUID completionId;
 
     LearnerRef learner() {

@@ -2,7 +2,6 @@ package org.district.pd.learning.lmsclient;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,11 +12,8 @@ import jakarta.persistence.Table;
 public class LmsClient {
 
     @Id
-    @Column(name = "client_id")
     public String clientId;
     public String lms;
-    @Column(name = "bound_at")
     public Instant boundAt;
-    @Column(name = "bound_by")
     public String boundBy;
 }

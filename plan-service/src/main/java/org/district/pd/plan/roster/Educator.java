@@ -23,25 +23,19 @@ public class Educator {
 
     @Id
     public UUID id;
-    @Column(name = "sourced_id")
     public String sourcedId;
-    @Column(name = "given_name")
     public String givenName;
-    @Column(name = "family_name")
     public String familyName;
     public String email;
-    @Column(name = "sis_id")
     public String sisId;
     public String username;
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "lms_accounts")
     public List<String> lmsAccounts;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> roles;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> grades;
     public boolean active;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @ElementCollection
     @CollectionTable(name = "educator_school", joinColumns = @JoinColumn(name = "educator_id"))

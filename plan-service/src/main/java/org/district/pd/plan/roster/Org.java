@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -16,15 +15,12 @@ public class Org {
 
     @Id
     public UUID id;
-    @Column(name = "sourced_id")
     public String sourcedId;
     public String name;
     public String type;
     public String identifier;
-    @Column(name = "parent_sourced_id")
     public String parentSourcedId;
     public String status;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Every service derives the same id from the SIS's sourcedId, so tokens and events agree without a lookup. */
