@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.district.pd.learning.ingestion.HeldCompletionService;
 import org.district.pd.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,12 +26,12 @@ public class OfferingService {
 
     private final OfferingRepository offerings;
     private final LmsCourseMappingRepository mappings;
-    private final HeldCompletionService held;
+    private final CoursesMapped coursesMapped;
 
-    OfferingService(OfferingRepository offerings, LmsCourseMappingRepository mappings, HeldCompletionService held) {
+    OfferingService(OfferingRepository offerings, LmsCourseMappingRepository mappings, CoursesMapped coursesMapped) {
         this.offerings = offerings;
         this.mappings = mappings;
-        this.held = held;
+        this.coursesMapped = coursesMapped;
     }
 
     @WithTransaction
@@ -53,7 +52,7 @@ public class OfferingService {
                 .flatMap(free -> offerings.persist(offering))
                 .flatMap(saved -> map(offering.id, courses))
                 .call(saved -> mappings.flush())
-                .call(saved -> held.releaseForCourses(courses))
+                .call(saved -> coursesMapped.coursesMapped(courses))
                 .map(saved -> OfferingView.of(offering, saved));
     }
 
@@ -63,7 +62,7 @@ public class OfferingService {
                 .call(offering -> requireUnmapped(List.of(course)))
                 .call(offering -> map(offeringId, List.of(course)))
                 .call(offering -> mappings.flush())
-                .call(offering -> held.releaseForCourses(List.of(course)))
+                .call(offering -> coursesMapped.coursesMapped(List.of(course)))
                 .flatMap(offering -> mappings.findByOffering(offeringId).map(all -> OfferingView.of(offering, all)));
     }
 

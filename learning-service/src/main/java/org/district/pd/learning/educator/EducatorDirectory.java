@@ -14,7 +14,6 @@ import org.district.pd.learning.educator.IdentityConflict.Resolution;
 import org.district.pd.learning.educator.IdentityConflictRepository.Claim;
 import org.district.pd.learning.educator.LearnerIdentity.Key;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
-import org.district.pd.learning.ingestion.HeldCompletionService;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -33,14 +32,14 @@ public class EducatorDirectory {
     private final EducatorRepository educators;
     private final LearnerIdentityRepository identities;
     private final IdentityConflictRepository conflicts;
-    private final HeldCompletionService held;
+    private final LearnersIdentified learnersIdentified;
 
     EducatorDirectory(EducatorRepository educators, LearnerIdentityRepository identities,
-            IdentityConflictRepository conflicts, HeldCompletionService held) {
+            IdentityConflictRepository conflicts, LearnersIdentified learnersIdentified) {
         this.educators = educators;
         this.identities = identities;
         this.conflicts = conflicts;
-        this.held = held;
+        this.learnersIdentified = learnersIdentified;
     }
 
     public Uni<Void> apply(EducatorSnapshot snapshot) {
@@ -80,7 +79,7 @@ public class EducatorDirectory {
             }
             return chain
                     .call(() -> withdrawClaimsNotIn(educatorId, wanted, now))
-                    .call(() -> held.releaseForLearner(released))
+                    .call(() -> learnersIdentified.learnersIdentified(released))
                     .replaceWithVoid();
         }));
     }

@@ -17,6 +17,9 @@ import org.district.pd.learning.catalog.LmsCourse;
 import org.district.pd.learning.catalog.Offering;
 import org.district.pd.learning.ingestion.CompletionItemParser.Parsed;
 import org.district.pd.learning.ingestion.CompletionRecorder.Entry;
+import org.district.pd.learning.ingestion.persistence.CompletionRepository;
+import org.district.pd.learning.ingestion.persistence.HeldCompletion;
+import org.district.pd.learning.ingestion.persistence.HeldCompletionRepository;
 import org.district.pd.learning.lmsclient.LmsClientService;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,8 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.Offering;
-import org.district.pd.learning.messaging.Topics;
+import org.district.pd.learning.ingestion.persistence.Completion;
+import org.district.pd.learning.ingestion.persistence.CompletionRepository;
 import org.district.pd.learning.messaging.events.CourseCompleted;
+import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Multi;

@@ -13,10 +13,14 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.learning.catalog.CoursesMapped;
 import org.district.pd.learning.catalog.LmsCourse;
 import org.district.pd.learning.catalog.Offering;
 import org.district.pd.learning.educator.LearnerIdentity;
+import org.district.pd.learning.educator.LearnersIdentified;
 import org.district.pd.learning.ingestion.CompletionRecorder.Entry;
+import org.district.pd.learning.ingestion.persistence.HeldCompletion;
+import org.district.pd.learning.ingestion.persistence.HeldCompletionRepository;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -26,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * completion is credited once: one that repeats a completion already recorded is released without credit.
  */
 @ApplicationScoped
-public class HeldCompletionService {
+public class HeldCompletionService implements CoursesMapped, LearnersIdentified {
 
     private static final Logger LOG = Logger.getLogger(HeldCompletionService.class);
 
@@ -40,31 +44,33 @@ public class HeldCompletionService {
         this.recorder = recorder;
     }
 
-    public Uni<Integer> releaseForCourses(Collection<LmsCourse> courses) {
-        return held.pendingForCourses(courses).flatMap(this::release);
+    @Override
+    public Uni<Void> coursesMapped(Collection<LmsCourse> courses) {
+        return held.pendingForCourses(courses).flatMap(this::release).replaceWithVoid();
     }
 
-    public Uni<Integer> releaseForLearner(Collection<LearnerIdentity.Key> identities) {
+    @Override
+    public Uni<Void> learnersIdentified(Collection<LearnerIdentity.Key> identities) {
         List<LearnerRef> refs = identities.stream().map(LearnerRef::of).toList();
         return held.pendingForLearner(values(refs, LearnerRef::email), values(refs, LearnerRef::sisId),
-                values(refs, LearnerRef::lmsAccount)).flatMap(this::release);
+                values(refs, LearnerRef::lmsAccount)).flatMap(this::release).replaceWithVoid();
     }
 
     private Uni<Integer> release(List<HeldCompletion> pending) {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return matching.resolve(pending.stream().map(HeldCompletion::learner).toList(),
+        return matching.resolve(pending.stream().map(LearnerRef::of).toList(),
                 pending.stream().map(item -> new LmsCourse(item.lms, item.lmsCourseId)).toList())
                 .flatMap(resolution -> {
                     Instant now = Instant.now();
                     Map<UUID, HeldCompletion> heldByCompletion = new HashMap<>();
                     List<Entry> entries = new ArrayList<>();
                     for (HeldCompletion item : pending) {
-                        LearnerMatch learner = resolution.learner(item.learner());
+                        LearnerMatch learner = resolution.learner(LearnerRef.of(item));
                         Optional<Offering> offering = resolution.offering(item.lms, item.lmsCourseId);
                         if (!learner.found() || offering.isEmpty()) {
-                            Unmatched unmatched = Unmatched.of(learner, offering.isEmpty(), item.learner(), item.lms,
+                            Unmatched unmatched = Unmatched.of(learner, offering.isEmpty(), LearnerRef.of(item), item.lms,
                                     item.lmsCourseId);
                             item.reason = unmatched.reason();
                             item.detail = unmatched.detail();

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.district.pd.learning.educator.LearnerIdentity.Key;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
+import org.district.pd.learning.ingestion.persistence.HeldCompletion;
 
 /** How an LMS names a learner: by email, SIS id or LMS account; at least one is present. */
 public record LearnerRef(String email, String sisId, String lmsAccount) {
@@ -14,6 +15,11 @@ public record LearnerRef(String email, String sisId, String lmsAccount) {
         email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
         sisId = sisId == null ? null : sisId.strip();
         lmsAccount = lmsAccount == null ? null : lmsAccount.strip();
+    }
+
+    /** The learner a held completion was reported for. */
+    public static LearnerRef of(HeldCompletion held) {
+        return new LearnerRef(held.learnerEmail, held.learnerSisId, held.learnerLmsAccount);
     }
 
     static LearnerRef of(Key identity) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.learning.educator.EducatorDirectory;
 import org.district.pd.learning.messaging.events.EducatorUpserted;
+import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.platform.inbox.EventHandler;
 import org.district.pd.platform.inbox.Inbox;
 import org.district.pd.platform.inbox.IncomingEvent;

@@ -1,4 +1,4 @@
-package org.district.pd.learning.ingestion;
+package org.district.pd.learning.ingestion.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +35,4 @@ public class HeldCompletion {
     public Instant releasedAt;
     public UUID completionId;
 
-    LearnerRef learner() {
-        return new LearnerRef(learnerEmail, learnerSisId, learnerLmsAccount);
-    }
 }

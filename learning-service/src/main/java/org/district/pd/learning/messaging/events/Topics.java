@@ -1,4 +1,4 @@
-package org.district.pd.learning.messaging;
+package org.district.pd.learning.messaging.events;
 
 /** The Kafka topics and channels this service uses. */
 public final class Topics {

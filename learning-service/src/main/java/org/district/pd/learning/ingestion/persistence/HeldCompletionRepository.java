@@ -1,4 +1,4 @@
-package org.district.pd.learning.ingestion;
+package org.district.pd.learning.ingestion.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.district.pd.learning.ingestion;
+package org.district.pd.learning.ingestion.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.district.pd.learning.ingestion.BatchReport;
+import org.district.pd.learning.ingestion.CompletionIngestionService;
+import org.district.pd.learning.ingestion.persistence.HeldCompletionRepository;
 import org.district.pd.platform.security.Caller;
 import org.district.pd.platform.security.Roles;
 import org.district.pd.platform.web.PageRequest;

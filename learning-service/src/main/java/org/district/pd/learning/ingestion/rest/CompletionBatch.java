@@ -1,4 +1,4 @@
-package org.district.pd.learning.ingestion;
+package org.district.pd.learning.ingestion.rest;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.district.pd.learning.ingestion;
+package org.district.pd.learning.ingestion.persistence;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -59,7 +59,7 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
      * Claims the external ids a client reports for the first time, accepted or held alike; returns those it claimed.
      * The others were reported before, or are being reported right now by a transaction that then committed.
      */
-    Uni<Set<String>> claim(String clientId, List<String> externalIds, Instant now) {
+    public Uni<Set<String>> claim(String clientId, List<String> externalIds, Instant now) {
         if (externalIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -78,7 +78,7 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
      * Inserts completions in the given order and returns the ids of those inserted; the others repeat a completion
      * already recorded for the same client and external id, or for the same educator, offering and day.
      */
-    Uni<Set<UUID>> insertNew(List<Completion> completions) {
+    public Uni<Set<UUID>> insertNew(List<Completion> completions) {
         if (completions.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
