@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * The PostgreSQL cluster deploy/local/start.sh runs (data in {@code .run/pgdata}, or where {@code .run/pgdata.location}
- * says), found and stopped through lib.sh as stop.sh does, and started again by {@code start.sh --infra}, which leaves
+ * says), found and stopped through postgres.sh as stop.sh does, and started again by {@code start.sh --infra}, which leaves
  * the services alone. A server start.sh only reused is not ours to stop: then these fail.
  */
 final class LocalPostgres {

@@ -98,21 +98,22 @@ final class LocalRuntime {
     }
 
     /**
-     * Runs {@code script} in bash with deploy/local/lib.sh sourced, so tests find things (the PostgreSQL data directory,
-     * its binaries, the OS user that runs it) exactly as start.sh and stop.sh do. Returns its output; fails unless it
-     * exits 0.
+     * Runs {@code script} in bash with deploy/local/common.sh and postgres.sh sourced, so tests find things (the
+     * PostgreSQL data directory, its binaries, the OS user that runs it) exactly as start.sh and stop.sh do. Returns its
+     * output; fails unless it exits 0.
      */
     static String lib(String script) {
         try {
             Path errors = Files.createTempFile("system-tests-lib", ".err");
             try {
-                Process bash = new ProcessBuilder("bash", "-c", "source \"$0\" && " + script,
-                        ROOT.resolve("deploy/local/lib.sh").toString())
+                Process bash = new ProcessBuilder("bash", "-c",
+                        "source \"$0/common.sh\" && source \"$0/postgres.sh\" && " + script,
+                        ROOT.resolve("deploy/local").toString())
                         .redirectError(errors.toFile())
                         .start();
                 String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 if (!bash.waitFor(2, TimeUnit.MINUTES) || bash.exitValue() != 0) {
-                    throw new IllegalStateException("lib.sh: `" + script + "` failed: " + output + " " + Files.readString(errors));
+                    throw new IllegalStateException("deploy/local: `" + script + "` failed: " + output + " " + Files.readString(errors));
                 }
                 return output;
             } finally {

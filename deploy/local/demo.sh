@@ -1,0 +1,78 @@
+# The demo district, loaded through the gateway by a full start.sh. Sourced by start.sh after the other parts.
+# shellcheck shell=bash
+
+# ---------------------------------------------------------------------------------------------- start
+
+load_demo() {
+    step "Demo data (through the gateway)"
+    local gw=$PD_GATEWAY_URL token
+    token=$(password_token grace demo) || die "could not get a token for grace from $KEYCLOAK_URL_EFFECTIVE"
+    demo_call "roster import" "$token" -X POST "$gw/api/v1/plans/roster/imports" \
+        -F "orgs=@$PD_ROOT/deploy/demo/orgs.csv;type=text/csv" -F "users=@$PD_ROOT/deploy/demo/users.csv;type=text/csv"
+    # Before any completion is posted: an LMS client that no admin bound to its LMS may post nothing.
+    demo_call "LMS client lms-connector bound to $DEMO_LMS" "$token" -X PUT "$gw/api/v1/learning/lms-clients/lms-connector" \
+        -H 'Content-Type: application/json' -d "{\"lms\":\"$DEMO_LMS\"}"
+    demo_offering "$token" "Formative Assessment Foundations" LMS-FA-101 \
+        '{"title":"Formative Assessment Foundations","format":"ONLINE","creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-FA-101"}]}'
+    demo_offering "$token" "Classroom Discourse Micro-course" LMS-DISC-15 \
+        '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
+    await_demo_roster "$token"
+}
+
+# The roster reaches learning-service over Kafka, a moment after the import answered. Ready means the README tour
+# works at once: every demo educator is known there, so a completion for alice is accepted, not held as unmatched.
+await_demo_roster() { # token
+    local token=$1 emails email missing deadline=$((SECONDS + 90))
+    emails=$(grep -o '[A-Za-z0-9._%+-]*@district-demo\.example' "$PD_ROOT/deploy/demo/users.csv" | sort -u)
+    while :; do
+        missing=
+        for email in $emails; do
+            [[ $(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+                "$PD_GATEWAY_URL/api/v1/learning/learners/resolve?email=$email") == 200 ]] || { missing=$email; break; }
+        done
+        if [[ -z $missing ]]; then
+            ok "learning-service knows all $(wc -w <<<"$emails") demo educators from the roster topic"
+            return
+        fi
+        ((SECONDS < deadline)) || die_with_log "$LOG_DIR/learning-service.log" \
+            "learning-service still does not know $missing from the roster after 90 s"
+        sleep 1
+    done
+}
+
+DEMO_LMS=demo-lms
+
+password_token() { # username password
+    curl -fsS --max-time 20 "$KEYCLOAK_URL_EFFECTIVE/realms/district/protocol/openid-connect/token" \
+        -d grant_type=password -d client_id=pd-web -d username="$1" -d password="$2" \
+        | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' | grep .
+}
+
+# An offering already in the catalog is not posted again, whatever the service answers for duplicates. It still gets
+# its course mapped for the demo LMS: a catalog made before course mappings were per LMS has it under 'legacy'.
+demo_offering() { # token title lms-course-id json
+    local token=$1 title=$2 course=$3 json=$4 id
+    id=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$PD_GATEWAY_URL/api/v1/learning/offerings?size=200" \
+        2>/dev/null | sed -n "s/.*\"id\":\"\([0-9a-f-]\{36\}\)\",\"title\":\"$title\".*/\1/p") || id=
+    if [[ -n $id ]]; then
+        ok "offering '$title' exists already"
+        demo_call "offering '$title' mapped to $DEMO_LMS course $course" "$token" -X POST \
+            "$PD_GATEWAY_URL/api/v1/learning/offerings/$id/lms-courses" -H 'Content-Type: application/json' \
+            -d "{\"lms\":\"$DEMO_LMS\",\"courseId\":\"$course\"}"
+        return
+    fi
+    demo_call "offering '$title'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings" \
+        -H 'Content-Type: application/json' -d "$json"
+}
+
+demo_call() { # label token curl-args...
+    local label=$1 token=$2 body code; shift 2
+    body=$(mktemp)
+    code=$(curl -sS --max-time 60 -o "$body" -w '%{http_code}' -H "Authorization: Bearer $token" "$@") || code=000
+    case $code in
+        2??) ok "$label: HTTP $code" ;;
+        409) ok "$label: exists already (HTTP 409)" ;;
+        *) echo "response body: $(head -c 2000 "$body")" >&2; rm -f "$body"; die "$label failed: HTTP $code" ;;
+    esac
+    rm -f "$body"
+}

@@ -1,0 +1,100 @@
+# The five services: build stale jars, start, wait until ready, stop, show their status.
+# Sourced by start.sh, stop.sh and status.sh after common.sh.
+# shellcheck shell=bash
+
+service_jar() { echo "$PD_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+service_pid() { live_pid "$1" "$(service_jar "$1")"; }
+
+service_ready() { http_ok "http://localhost:$1/q/health/ready"; }
+
+# ---------------------------------------------------------------------------------------------- start
+
+start_services() {
+    step "Services"
+    local svc name port missing=()
+    for svc in $SERVICES; do
+        [[ -d $PD_ROOT/${svc%%:*} ]] || missing+=("${svc%%:*}")
+    done
+    ((${#missing[@]} == 0)) || die "modules missing from $PD_ROOT: ${missing[*]}; use start.sh --infra until they exist"
+    build_services_if_stale
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    for svc in $SERVICES; do start_service "${svc%%:*}" "${svc##*:}"; done
+    for svc in $SERVICES; do await_service "${svc%%:*}" "${svc##*:}"; done
+}
+
+stale_modules() {
+    local svc name jar
+    for svc in $SERVICES; do
+        name=${svc%%:*}
+        jar=$(service_jar "$name")
+        if [[ ! -f $jar ]] || [[ -n $(find "$PD_ROOT/$name/src/main" "$PD_ROOT/$name/pom.xml" "$PD_ROOT/platform/src/main" \
+            "$PD_ROOT/platform/pom.xml" "$PD_ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null) ]]; then
+            echo "$name"
+        fi
+    done
+}
+
+# Packaging rewrites every module's quarkus-app, so running services are stopped before a rebuild.
+build_services_if_stale() {
+    local stale svc pid
+    stale=$(stale_modules | paste -sd " " -)
+    [[ -n ${stale// /} ]] || { ok "service jars are up to date"; return 0; }
+    info "sources changed or jars missing ($stale); building with mvnw package -DskipTests"
+    for svc in $SERVICES; do
+        pid=$(service_pid "${svc%%:*}") && stop_pid "$pid" "${svc%%:*}"
+    done
+    local start=$SECONDS
+    (cd "$PD_ROOT" && mvnw package -DskipTests) >"$LOG_DIR/build.log" 2>&1 \
+        || die_with_log "$LOG_DIR/build.log" "the build failed"
+    ok "built in $((SECONDS - start))s"
+}
+
+start_service() { # name port
+    local name=$1 port=$2 pid
+    if pid=$(service_pid "$name"); then
+        info "$name already running (pid $pid)"
+        return
+    fi
+    if port_open 127.0.0.1 "$port"; then
+        service_ready "$port" || die "port $port for $name is taken by $(describe_port "$port"), which is not $name"
+        warn "port $port answers health checks but was not started by us ($(describe_port "$port")); reusing it as $name"
+        return
+    fi
+    launch "$name" "$LOG_DIR/$name.log" java -Xmx256m -jar "$(service_jar "$name")"
+}
+
+await_service() { # name port
+    local name=$1 port=$2 pid
+    # The raw pid file, not service_pid: a service that died at once must fail now, not after the timeout.
+    pid=$(cat "$(pid_file "$name")" 2>/dev/null) || pid=
+    wait_until 90 "$name" "$pid" "$LOG_DIR/$name.log" service_ready "$port"
+}
+
+# ---------------------------------------------------------------------------------------------- stop
+
+stop_services() {
+    local svc name pid order=()
+    for svc in $SERVICES; do order=("${svc%%:*}" "${order[@]}"); done
+    for name in "${order[@]}"; do
+        if pid=$(service_pid "$name"); then stop_pid "$pid" "$name" 30; fi
+        sweep "$name" "$(service_jar "$name")"
+    done
+}
+
+# ---------------------------------------------------------------------------------------------- status
+
+status_services() {
+    local svc name port pid
+    for svc in $SERVICES; do
+        name=${svc%%:*} port=${svc##*:}
+        if pid=$(service_pid "$name"); then
+            row "$name" "running (ours)" "$pid" "http://localhost:$port" "$(check service_ready "$port" || true)"
+        elif port_open 127.0.0.1 "$port"; then
+            row "$name" "port taken (not ours)" - "http://localhost:$port" "$(check service_ready "$port" || true)"
+        else
+            row "$name" stopped - - -
+        fi
+    done
+}
