@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -86,7 +88,7 @@ class UpstreamProxyTest {
 
     @Test
     void aChunkedBodyIsHeldToTheSameLimitAndTheServiceNeverSeesItEnd() throws Exception {
-        HttpResponse<String> upload = HTTP.send(gateway("/api/v1/learning/chunked-too-large")
+        HttpResponse<String> upload = HTTP.send(chunked("/api/v1/learning/chunked-too-large")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[ELEVEN_MB])))
                 .build(), BodyHandlers.ofString());
 
@@ -98,7 +100,7 @@ class UpstreamProxyTest {
 
     @Test
     void aRouteMayTakeMoreThanTheDefaultChunkedOrDeclared() throws Exception {
-        HttpResponse<String> chunked = HTTP.send(gateway("/api/v1/plans/roster/imports")
+        HttpResponse<String> chunked = HTTP.send(chunked("/api/v1/plans/roster/imports")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[ELEVEN_MB])))
                 .build(), BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(202);
@@ -123,12 +125,24 @@ class UpstreamProxyTest {
 
     @Test
     void aRequestBodyIsStreamedToTheServiceAsItArrives() throws Exception {
-        HttpResponse<String> upload = HTTP.send(gateway("/api/v1/learning/completions")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(UpstreamProxyTest::bodyWithAPause)).build(),
-                BodyHandlers.ofString());
-
-        // The service saw the request begin long before its body ended, so the gateway did not wait for the body.
-        assertThat(JsonPath.from(upload.body()).getLong("bodyMillis")).isGreaterThan(UpstreamStub.PAUSE_MS - 300);
+        // A raw HTTP/1.1 client, so nothing on the caller's side can hold the first chunk back until the body ends.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/learning/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Tokens.user("alice") + "\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "a\r\nfirst part\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(UpstreamStub.PAUSE_MS);
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 202");
+            String body = answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1);
+            assertThat(JsonPath.from(body).getLong("bodyBytes")).isEqualTo(10);
+            // The service saw the request begin long before its body ended, so the gateway did not wait for the body.
+            assertThat(JsonPath.from(body).getLong("bodyMillis")).isGreaterThan(UpstreamStub.PAUSE_MS - 300);
+        }
     }
 
     @Test
@@ -201,27 +215,13 @@ class UpstreamProxyTest {
     }
 
     private static HttpRequest.Builder gateway(String path) {
-        // HTTP/1.1, so a body of unknown length really is sent chunked (not as HTTP/2 frames after an upgrade).
         return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .version(HttpClient.Version.HTTP_1_1)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Tokens.user("alice"));
     }
 
-    /** A body whose first part comes at once and whose end comes after {@link UpstreamStub#PAUSE_MS}. */
-    private static InputStream bodyWithAPause() {
-        InputStream pauseThenEnd = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                try {
-                    Thread.sleep(UpstreamStub.PAUSE_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-                return -1;
-            }
-        };
-        return new SequenceInputStream(new ByteArrayInputStream("first part".getBytes()), pauseThenEnd);
+    /** HTTP/1.1, so a body of unknown length really is sent chunked (not as HTTP/2 frames after an upgrade). */
+    private static HttpRequest.Builder chunked(String path) {
+        return gateway(path).version(HttpClient.Version.HTTP_1_1);
     }
 }
