@@ -103,6 +103,35 @@ class RosterCsvTest {
                         .isEqualTo("is not a readable zip file"));
     }
 
+    @Test
+    void aZipBombIsRefusedBeforeItIsUnpacked() throws IOException {
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(many)) {
+            for (int i = 0; i < 101; i++) {
+                zip.putNextEntry(new ZipEntry("junk-" + i + ".txt"));
+            }
+        }
+        assertThatThrownBy(() -> RosterFiles.fromZip(many.toByteArray()))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.violations().get(0).message())
+                        .startsWith("has more than 100 entries"));
+
+        // 200 MB of zeros compress to a few hundred KB; skipping the entry unpacks it, so it counts too.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("padding.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 200; i++) {
+                zip.write(zeros);
+            }
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write("sourcedId,orgSourcedIds,role,givenName,familyName\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(bomb.size()).isLessThan(1024 * 1024);
+        assertThatThrownBy(() -> RosterFiles.fromZip(bomb.toByteArray()))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.violations().get(0).message())
+                        .isEqualTo("unpacks to more than 128 MB"));
+    }
+
     /** A zip of users.csv cut off in the middle of its compressed data. */
     private static byte[] truncatedZip(String users) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
