@@ -3,6 +3,7 @@ package org.district.pd.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -96,7 +98,7 @@ final class BadInput {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
             case 2 -> NODES.numberNode(pick(List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 2_147_483_648L)));
-            case 3 -> NODES.numberNode(new java.math.BigDecimal(pick(List.of("1e308", "-1e400", "0.000000001",
+            case 3 -> NODES.numberNode(new BigDecimal(pick(List.of("1e308", "-1e400", "0.000000001",
                     "123456789012345678901234567890.5", "1.5", "-0.0"))));
             case 4, 5, 6, 7 -> NODES.textNode(text());
             case 8, 9 -> {
@@ -251,7 +253,7 @@ final class BadInput {
     }
 
     private static List<String> enumValues(JsonNode schema) {
-        return java.util.stream.StreamSupport.stream(schema.path("enum").spliterator(), false).map(JsonNode::asText)
+        return StreamSupport.stream(schema.path("enum").spliterator(), false).map(JsonNode::asText)
                 .toList();
     }
 }

@@ -84,7 +84,7 @@ class GeneratedInputIT {
         for (int i = 0; i < REQUESTS_PER_OPERATION; i++) {
             String caller = input.pick(callers);
             RequestSpecification request = Gateway.as(CALLERS.get(caller).get()).config(PATIENT);
-            String described = describe(operation, request);
+            String described = addGeneratedInput(operation, request);
             Response response = request.request(operation.method(), path(operation));
             sent++;
             String problem = problemWith(response);
@@ -120,8 +120,8 @@ class GeneratedInputIT {
         return path;
     }
 
-    /** Adds query parameters and a body to {@code request}; returns them in words for a failure message. */
-    private String describe(OpenApiOperations.Operation operation, RequestSpecification request) {
+    /** Adds generated query parameters and a body to {@code request}; returns them in words for a failure message. */
+    private String addGeneratedInput(OpenApiOperations.Operation operation, RequestSpecification request) {
         request.urlEncodingEnabled(false);
         StringBuilder described = new StringBuilder();
         for (OpenApiOperations.Parameter parameter : operation.parameters()) {
