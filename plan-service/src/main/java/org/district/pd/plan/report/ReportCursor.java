@@ -27,17 +27,17 @@ public record ReportCursor(String familyName, String givenName, UUID id) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
-        try {
-            if (cursor.length() > MAX_LENGTH) {
-                throw new IllegalArgumentException();
+        if (cursor.length() <= MAX_LENGTH) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .split(SEPARATOR, -1);
+                if (parts.length == 3) {
+                    return new ReportCursor(parts[0], parts[1], UUID.fromString(parts[2]));
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64, or no UUID at its end: answered below, like any cursor this report did not hand out
             }
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException();
-            }
-            return new ReportCursor(parts[0], parts[1], UUID.fromString(parts[2]));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "must be the nextCursor of an earlier page of this report");
         }
+        throw ProblemException.invalid("cursor", "must be the nextCursor of an earlier page of this report");
     }
 }
