@@ -3,6 +3,8 @@ package org.district.pd.plan;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,6 +27,7 @@ public final class TestRoster {
     private final StringBuilder orgs = new StringBuilder(ORGS_HEADER + "\r\n");
     private final StringBuilder users = new StringBuilder(USERS_HEADER + "\r\n");
     private final Set<String> schools = new HashSet<>();
+    private String manifest;
 
     public TestRoster() {
         this(UUID.randomUUID().toString().substring(0, 8));
@@ -106,12 +109,54 @@ public final class TestRoster {
         return users.toString();
     }
 
-    /** Imports both files as multipart parts, as the district admin. */
-    public ValidatableResponse importAsAdmin() {
-        return given().auth().oauth2(Tokens.user("grace"))
+    /** Adds a OneRoster 1.1 manifest declaring users.csv and orgs.csv whole sets: absentees are deactivated. */
+    public TestRoster bulk() {
+        manifest = "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.1\r\n"
+                + "file.orgs,bulk\r\nfile.users,bulk\r\n";
+        return this;
+    }
+
+    /** Imports the files as multipart parts, as the district admin: the 202 with the running import. */
+    public ValidatableResponse postAsAdmin() {
+        var request = given().auth().oauth2(Tokens.user("grace"))
                 .multiPart("orgs", "orgs.csv", orgsCsv().getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", usersCsv().getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(IMPORTS)
-                .then();
+                .multiPart("users", "users.csv", usersCsv().getBytes(StandardCharsets.UTF_8), "text/csv");
+        if (manifest != null) {
+            request.multiPart("manifest", "manifest.csv", manifest.getBytes(StandardCharsets.UTF_8), "text/csv");
+        }
+        return request.when().post(IMPORTS).then();
+    }
+
+    /** Imports the files and waits for the import to end: the import as its poller finally sees it. */
+    public ValidatableResponse importAsAdmin() {
+        String location = postAsAdmin().statusCode(202).extract().header("Location");
+        return awaitImport(location);
+    }
+
+    /** Polls an import until it is no longer running. */
+    public static ValidatableResponse awaitImport(String location) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            ValidatableResponse found = given().auth().oauth2(Tokens.user("grace")).when().get(location).then()
+                    .statusCode(200);
+            if (!"running".equals(found.extract().path("status"))) {
+                return found;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("roster import " + location + " still running after 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The per-row report of an import: its rows not accepted, in file and line order. */
+    public static ValidatableResponse report(ValidatableResponse finished) {
+        return given().auth().oauth2(Tokens.user("grace")).queryParam("size", 200)
+                .when().get((String) finished.extract().path("rows")).then().statusCode(200);
     }
 }

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Credit hours per active educator and category, summed in SQL, one keyset page of educators per query. */
+/** Credit hours per educator active in the period, and category, summed in SQL, one keyset page of educators per query. */
 @ApplicationScoped
 public class CreditHoursReport {
 
@@ -29,7 +29,7 @@ public class CreditHoursReport {
             with page as (
                 select e.id, e.sourced_id, e.given_name, e.family_name, e.email
                 from educator e
-                where e.active
+                where (e.active or e.deactivated_at > $2)
                   and ($1::uuid[] is null or exists (
                       select 1 from educator_school s where s.educator_id = e.id and s.school_id = any($1::uuid[])))
                   and ($4::uuid is null or (e.family_name, e.given_name, e.id) > ($5::text, $6::text, $4::uuid))

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One data row of a roster CSV file, read by column name; {@code line} is where the row starts (header = 1). */
-record CsvRow(String file, long line, Map<String, String> values) {
+public record CsvRow(String file, long line, Map<String, String> values) {
 
     /** The trimmed value, or "" when the column is absent or empty. */
-    String get(String column) {
+    public String get(String column) {
         return values.getOrDefault(column.toLowerCase(Locale.ROOT), "");
     }
 

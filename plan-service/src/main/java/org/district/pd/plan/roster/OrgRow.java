@@ -3,14 +3,15 @@ package org.district.pd.plan.roster;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** A valid row of orgs.csv. */
-record OrgRow(String sourcedId, String name, String type, String identifier, String parentSourcedId, String status) {
+public record OrgRow(String sourcedId, String name, String type, String identifier, String parentSourcedId,
+        String status) {
 
     static final List<String> REQUIRED_COLUMNS = List.of("sourcedId", "name", "type");
 
     private static final Set<String> TYPES = Set.of("department", "school", "district", "local", "state", "national");
-    private static final Set<String> STATUSES = Set.of("active", "tobedeleted", "inactive");
 
     static Parsed<OrgRow> parse(CsvRow row) {
         String type = row.get("type").toLowerCase(Locale.ROOT);
@@ -24,15 +25,15 @@ record OrgRow(String sourcedId, String name, String type, String identifier, Str
         if (!TYPES.contains(type)) {
             return reject(row, "type", "type must be one of " + TYPES.stream().sorted().toList());
         }
-        if (!STATUSES.contains(status)) {
-            return reject(row, "status", "status must be active or tobedeleted");
+        if (!RosterStatus.isKnown(status)) {
+            return reject(row, "status", RosterStatus.RULE);
         }
         return Parsed.accepted(new OrgRow(row.get("sourcedId"), row.get("name"), type, row.nullIfEmpty("identifier"),
-                row.nullIfEmpty("parentSourcedId"), status));
+                row.nullIfEmpty("parentSourcedId"), RosterStatus.isActive(status) ? "active" : "inactive"));
     }
 
-    static OrgRow of(Org org) {
-        return new OrgRow(org.sourcedId, org.name, org.type, org.identifier, org.parentSourcedId, org.status);
+    public UUID id() {
+        return RosterIds.orgId(sourcedId);
     }
 
     private static Parsed<OrgRow> reject(CsvRow row, String field, String reason) {

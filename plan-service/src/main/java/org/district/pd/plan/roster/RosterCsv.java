@@ -1,12 +1,20 @@
 package org.district.pd.plan.roster;
 
+import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +24,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.district.pd.platform.problem.Problem.Violation;
 import org.district.pd.platform.problem.ProblemException;
 
-/** Reads a OneRoster CSV file by its header: columns may come in any order and extra columns are ignored. */
-final class RosterCsv {
+/**
+ * Streams the rows of a OneRoster CSV file by its header: columns may come in any order, any case, and extra columns
+ * are ignored. One row is held at a time, whatever the size of the file.
+ */
+final class RosterCsv implements Iterator<CsvRow>, Closeable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
@@ -28,32 +39,97 @@ final class RosterCsv {
             .setTrim(true)
             .get();
 
-    private RosterCsv() {
+    private final String part;
+    private final String file;
+    private final CSVParser parser;
+    private final List<String> headers;
+    private final Iterator<CSVRecord> records;
+    private long lastLine = 1;
+
+    private RosterCsv(String part, CSVParser parser) {
+        this.part = part;
+        this.file = part + ".csv";
+        this.parser = parser;
+        this.headers = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        this.records = parser.iterator();
     }
 
     /**
-     * Returns the data rows of {@code part} (e.g. {@code users} for users.csv), or throws a 400 problem naming each
-     * missing required column as {@code part.column}, or the part itself when the file is not CSV.
+     * Opens {@code path} as the file of {@code part} (e.g. {@code users} for users.csv), or throws a 400 problem naming
+     * each missing required column as {@code part.column}, or the part itself when the header is not CSV.
      */
-    static List<CsvRow> read(String part, String text, List<String> requiredColumns) {
-        String file = part + ".csv";
-        // Spreadsheet exports often start with a byte-order mark that would otherwise become part of the first header.
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        long lastLine = 1;
-        try (CSVParser parser = CSVParser.parse(content, FORMAT)) {
-            List<String> headers = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-            requireColumns(part, file, Set.copyOf(headers), requiredColumns);
-            List<CsvRow> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(new CsvRow(file, lastLine + 1, values(headers, record)));
-                lastLine = parser.getCurrentLineNumber();
-            }
-            return rows;
+    static RosterCsv open(String part, Path path, List<String> requiredColumns) {
+        BufferedReader reader = null;
+        try {
+            // Bytes that are not UTF-8 become U+FFFD: a name with one odd letter is better imported than refused.
+            reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8
+                    .newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            skipByteOrderMark(reader);
+            RosterCsv csv = new RosterCsv(part, FORMAT.parse(reader));
+            requireColumns(part, csv.file, Set.copyOf(csv.headers), requiredColumns);
+            return csv;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // The parser's message names its own classes; the line and the usual cause tell the district more.
-            throw ProblemException.invalid(part, file + " is not valid CSV after line " + lastLine
-                    + ": a quoted field is not closed, or a closing quote is followed by more than a comma,"
-                    + " or a column name is repeated");
+            close(reader);
+            throw notCsv(part, 1);
+        } catch (ProblemException e) {
+            close(reader);
+            throw e;
+        }
+    }
+
+    /** Reads the whole file once, so a file that is not CSV is a 400 before any row is imported. */
+    static void check(String part, Path path, List<String> requiredColumns) {
+        try (RosterCsv csv = open(part, path, requiredColumns)) {
+            while (csv.hasNext()) {
+                csv.next();
+            }
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw notCsv(part, lastLine);
+        }
+    }
+
+    @Override
+    public CsvRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CSVRecord record;
+        try {
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw notCsv(part, lastLine);
+        }
+        CsvRow row = new CsvRow(file, lastLine + 1, values(record));
+        lastLine = parser.getCurrentLineNumber();
+        return row;
+    }
+
+    @Override
+    public void close() {
+        close(parser);
+    }
+
+    private Map<String, String> values(CSVRecord record) {
+        Map<String, String> values = new HashMap<>();
+        for (int column = 0; column < headers.size() && column < record.size(); column++) {
+            values.put(headers.get(column), record.get(column));
+        }
+        return values;
+    }
+
+    // Spreadsheet exports often start with a byte-order mark that would otherwise become part of the first header.
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
     }
 
@@ -67,11 +143,20 @@ final class RosterCsv {
         }
     }
 
-    private static Map<String, String> values(List<String> headers, CSVRecord record) {
-        Map<String, String> values = new HashMap<>();
-        for (int column = 0; column < headers.size() && column < record.size(); column++) {
-            values.put(headers.get(column), record.get(column));
+    // The parser's message names its own classes; the line and the usual cause tell the district more.
+    private static ProblemException notCsv(String part, long lastLine) {
+        return ProblemException.invalid(part, part + ".csv is not valid CSV after line " + lastLine
+                + ": a quoted field is not closed, or a closing quote is followed by more than a comma,"
+                + " or a column name is repeated");
+    }
+
+    private static void close(Closeable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (IOException e) {
+            // Read-only file: nothing to lose on close.
         }
-        return values;
     }
 }

@@ -1,59 +1,151 @@
 package org.district.pd.plan.roster;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.district.pd.plan.roster.ImportReport.OrgCounts;
-import org.district.pd.plan.roster.ImportReport.UserCounts;
-import org.district.pd.plan.roster.RowResult.Status;
-import org.hibernate.FlushMode;
+import org.district.pd.plan.roster.persistence.DirectoryRepository;
+import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.district.pd.platform.problem.Problem.Violation;
+import org.district.pd.platform.problem.ProblemException;
+import org.district.pd.platform.web.CorrelationIds;
+import org.district.pd.platform.web.PageRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Imports a OneRoster roster in one transaction: orgs first, so users can name orgs from the same upload, then
- * educators. Importing the same files again changes nothing and publishes nothing.
+ * Starts roster imports as background jobs, one at a time, and tells how they are going. An import whose runner
+ * stopped beating (plan-service was killed) is marked failed after {@code pd.roster.import-stale-after}.
  */
 @ApplicationScoped
 public class RosterImportService {
 
-    private final OrgImport orgs;
-    private final EducatorImport educators;
+    private static final Logger LOG = Logger.getLogger(RosterImportService.class);
 
-    RosterImportService(OrgImport orgs, EducatorImport educators) {
-        this.orgs = orgs;
-        this.educators = educators;
+    private final ImportRepository imports;
+    private final DirectoryRepository directory;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Path uploads;
+    private final Duration staleAfter;
+    private final int batchSize;
+    /** One import at a time runs anyway; a single thread keeps it off the event loop and the shared worker pool. */
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "roster-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RosterImportService(ImportRepository imports, DirectoryRepository directory, Pool pool, Vertx vertx,
+            @ConfigProperty(name = "pd.roster.upload-dir") Path uploads,
+            @ConfigProperty(name = "pd.roster.import-stale-after", defaultValue = "60s") Duration staleAfter,
+            @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize) {
+        this.imports = imports;
+        this.directory = directory;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.uploads = uploads;
+        this.staleAfter = staleAfter;
+        this.batchSize = batchSize;
     }
 
-    @WithTransaction
-    public Uni<ImportReport> importRoster(RosterFiles files) {
-        Instant now = Instant.now();
-        List<RowResult> problems = new ArrayList<>();
-        // Outbox inserts are native SQL, before which Hibernate would flush, dirty-checking every loaded educator each
-        // time; flushing once at commit keeps a district-sized import linear.
-        return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                .flatMap(session -> orgs.upsert(files.orgs(), now, problems))
-                .flatMap(known -> educators.upsert(files.users(), known, now, problems))
-                .map(changed -> report(files, problems, changed));
+    void watchForStaleImports(@Observes StartupEvent started) {
+        failStale().subscribe().with(done -> { }, failure -> LOG.warn("could not check for interrupted imports", failure));
+        vertx.setPeriodic(staleAfter.toMillis() / 2, tick -> failStale().subscribe().with(done -> { },
+                failure -> LOG.debugf("could not check for interrupted imports: %s", failure.getMessage())));
     }
 
-    private static ImportReport report(RosterFiles files, List<RowResult> problems, int changed) {
-        int orgsRejected = count(problems, "orgs.csv", Status.REJECTED);
-        int usersRejected = count(problems, "users.csv", Status.REJECTED);
-        int usersSkipped = count(problems, "users.csv", Status.SKIPPED);
-        problems.sort(Comparator.comparing(RowResult::file).thenComparing(RowResult::line));
-        return new ImportReport(new OrgCounts(files.orgs().size() - orgsRejected, orgsRejected),
-                new UserCounts(files.users().size() - usersRejected - usersSkipped, usersRejected, usersSkipped, changed),
-                problems);
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
     }
 
-    private static int count(List<RowResult> problems, String file, Status status) {
-        return (int) problems.stream().filter(row -> row.file().equals(file) && row.status() == status).count();
+    /** A folder of its own for the files of a new import, named by the import's id. */
+    public RosterUpload newUpload() {
+        return RosterUpload.in(uploads.resolve(UUID.randomUUID().toString()));
+    }
+
+    /**
+     * Reads every file once on a worker thread (a 400 for files that cannot be imported), records the import as
+     * running, a 409 if another one is, and starts it. The upload's files are removed when the import ends.
+     */
+    public Uni<ImportView> start(RosterUpload upload, String requestedBy) {
+        UUID id = UUID.fromString(upload.folder().getFileName().toString());
+        Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
+        return failStale()
+                .chain(imports::running)
+                .invoke(running -> running.ifPresent(other -> {
+                    throw ProblemException.conflict("Roster import " + other + " is still running; one import runs at a"
+                            + " time. Follow it at /api/v1/plans/roster/imports/" + other);
+                }))
+                .chain(() -> vertx.executeBlocking(upload::check))
+                .call(manifest -> imports.start(id, manifest, requestedBy, Instant.now()))
+                .invoke(manifest -> runner.execute(() -> run(id, upload, manifest, correlationId)))
+                .onFailure().call(() -> vertx.executeBlocking(() -> {
+                    upload.delete();
+                    return null;
+                }))
+                .chain(() -> find(id));
+    }
+
+    public Uni<ImportView> find(UUID id) {
+        return imports.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("No roster import " + id)));
+    }
+
+    public Uni<List<ImportView>> list(PageRequest page) {
+        return imports.list(page);
+    }
+
+    public Uni<ImportRowPage> rows(UUID id, PageRequest page) {
+        return find(id).chain(found -> imports.rows(id, page));
+    }
+
+    private void run(UUID id, RosterUpload upload, Manifest manifest, Object correlationId) {
+        if (correlationId != null) {
+            MDC.put(CorrelationIds.MDC_KEY, correlationId);
+        }
+        long started = System.nanoTime();
+        try {
+            new RosterImportJob(id, upload, manifest, batchSize, pool, imports, directory).run();
+            LOG.infof("roster import %s completed in %d ms", id, (System.nanoTime() - started) / 1_000_000);
+        } catch (ProblemException e) {
+            // A file that stops being CSV part-way through: its rows up to there are imported, the report says where.
+            fail(id, e.violations().stream().map(Violation::message).collect(Collectors.joining("; ")));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "roster import %s failed", id);
+            fail(id, "plan-service could not finish the import (" + e.getClass().getSimpleName() + "); the rows it had"
+                    + " imported stay, and importing the same files again is safe");
+        } finally {
+            upload.delete();
+            MDC.remove(CorrelationIds.MDC_KEY);
+        }
+    }
+
+    private void fail(UUID id, String error) {
+        imports.fail(id, error, Instant.now()).await().atMost(Duration.ofMinutes(1));
+    }
+
+    private Uni<Void> failStale() {
+        return imports.failStale(staleAfter, Instant.now())
+                .call(ids -> vertx.executeBlocking(() -> {
+                    ids.forEach(id -> RosterUpload.in(uploads.resolve(id.toString())).delete());
+                    return null;
+                }))
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package org.district.pd.plan.roster;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -14,14 +16,24 @@ public record RowResult(String file, long line, String sourcedId, Status status,
         @JsonProperty("rejected")
         REJECTED,
         @JsonProperty("skipped")
-        SKIPPED
+        SKIPPED;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     static RowResult rejected(CsvRow row, String field, String reason) {
-        return new RowResult(row.file(), row.line(), row.nullIfEmpty("sourcedId"), Status.REJECTED, reason, field);
+        return new RowResult(row.file(), row.line(), sourcedId(row), Status.REJECTED, reason, field);
     }
 
     static RowResult skipped(CsvRow row, String reason) {
-        return new RowResult(row.file(), row.line(), row.nullIfEmpty("sourcedId"), Status.SKIPPED, reason, null);
+        return new RowResult(row.file(), row.line(), sourcedId(row), Status.SKIPPED, reason, null);
+    }
+
+    /** A row's own sourcedId, or for a role or profile without one, the user's it belongs to. */
+    private static String sourcedId(CsvRow row) {
+        String own = row.nullIfEmpty("sourcedId");
+        return own != null ? own : row.nullIfEmpty("userSourcedId");
     }
 }

@@ -51,7 +51,7 @@ class LearningEventsListenerTest {
     @BeforeEach
     void rosteredEducator() {
         roster = new TestRoster().school("north").teacher("ann", "Avery", "north");
-        roster.importAsAdmin().statusCode(200);
+        roster.importAsAdmin().body("status", equalTo("completed"));
         educatorId = roster.educatorId("ann");
     }
 

@@ -18,7 +18,7 @@ class DerivedIdsTest {
         String payload = Tokens.user("alice").split("\\.")[1];
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(payload));
 
-        assertThat(claims.get("educator_id").asText()).isEqualTo(Educator.idOf("t-alice").toString());
-        assertThat(claims.get("school_ids").get(0).asText()).isEqualTo(Org.idOf("lincoln-es").toString());
+        assertThat(claims.get("educator_id").asText()).isEqualTo(RosterIds.educatorId("t-alice").toString());
+        assertThat(claims.get("school_ids").get(0).asText()).isEqualTo(RosterIds.orgId("lincoln-es").toString());
     }
 }

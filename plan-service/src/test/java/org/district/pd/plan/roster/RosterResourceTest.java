@@ -4,8 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -52,11 +54,12 @@ class RosterResourceTest {
         TestRoster roster = new TestRoster().school("north").school("south")
                 .teacher("ann", "Avery", "north", "south")
                 .teacher("ben", "Brooks", "north");
-        roster.importAsAdmin().statusCode(200)
-                .body("orgs.accepted", equalTo(2)).body("orgs.rejected", equalTo(0))
-                .body("users.accepted", equalTo(2)).body("users.rejected", equalTo(0))
-                .body("users.skipped", equalTo(0)).body("users.changed", equalTo(2))
-                .body("rows", empty());
+        roster.importAsAdmin().body("status", equalTo("completed")).body("format", equalTo("oneroster-1.1"))
+                .body("mode.users", equalTo("delta")).body("mode.orgs", equalTo("delta"))
+                .body("counts.read", equalTo(4)).body("counts.accepted", equalTo(4))
+                .body("counts.rejected", equalTo(0)).body("counts.skipped", equalTo(0))
+                .body("educators.changed", equalTo(2)).body("educators.deactivated", equalTo(0))
+                .body("finishedAt", notNullValue()).body("error", nullValue());
 
         String ann = roster.educatorId("ann").toString();
         ConsumerRecord<String, String> record = KafkaTestClient.awaitRecord(TOPIC, found -> ann.equals(found.key()),
@@ -88,20 +91,20 @@ class RosterResourceTest {
     @Test
     void reImportingTheSameFilesChangesAndPublishesNothing() {
         TestRoster roster = new TestRoster().school("north").teacher("ann", "Avery", "north").teacher("ben", "Brooks", "north");
-        roster.importAsAdmin().statusCode(200).body("users.changed", equalTo(2));
+        roster.importAsAdmin().body("educators.changed", equalTo(2));
         assertThat(outboxRows(roster, "ann", "ben")).isEqualTo(2);
 
-        roster.importAsAdmin().statusCode(200).body("users.accepted", equalTo(2)).body("users.changed", equalTo(0));
+        roster.importAsAdmin().body("counts.accepted", equalTo(3)).body("educators.changed", equalTo(0));
         assertThat(outboxRows(roster, "ann", "ben")).isEqualTo(2);
     }
 
     @Test
     void aChangedOrDeactivatedEducatorIsPublishedAgain() throws IOException {
         TestRoster before = new TestRoster().school("north").teacher("ann", "Avery", "north");
-        before.importAsAdmin().statusCode(200).body("users.changed", equalTo(1));
+        before.importAsAdmin().body("educators.changed", equalTo(1));
 
         TestRoster after = before.nextExport().user("ann", "tobedeleted", "true", "Avery", before.email("ann"), "north");
-        after.importAsAdmin().statusCode(200).body("users.changed", equalTo(1));
+        after.importAsAdmin().body("educators.changed", equalTo(1));
         assertThat(outboxRows(before, "ann")).isEqualTo(2);
 
         String ann = before.educatorId("ann").toString();
@@ -116,10 +119,11 @@ class RosterResourceTest {
     void aZippedRosterIsImportedLikeTheParts() throws IOException {
         TestRoster roster = new TestRoster().school("north").teacher("ann", "Avery", "north");
         byte[] zip = zip(roster.orgsCsv(), roster.usersCsv());
-        given().auth().oauth2(Tokens.user("grace")).contentType("application/zip").body(zip)
+        String location = given().auth().oauth2(Tokens.user("grace")).contentType("application/zip").body(zip)
                 .when().post(TestRoster.IMPORTS)
-                .then().statusCode(200)
-                .body("orgs.accepted", equalTo(1)).body("users.accepted", equalTo(1)).body("users.changed", equalTo(1));
+                .then().statusCode(202).extract().header("Location");
+        TestRoster.awaitImport(location).body("status", equalTo("completed"))
+                .body("counts.accepted", equalTo(2)).body("educators.changed", equalTo(1));
         assertThat(activeInDatabase(roster.educatorId("ann"))).isTrue();
     }
 
@@ -134,16 +138,19 @@ class RosterResourceTest {
         String student = roster.sourcedId("stu");
         roster.line(student + ",active,2026-08-01T00:00:00.000Z,true,lincoln-es,student,stu,,Stu,Dent,,,,,,,03,");
 
-        roster.importAsAdmin().statusCode(200)
-                .body("users.accepted", equalTo(1)).body("users.rejected", equalTo(4)).body("users.skipped", equalTo(1))
-                .body("rows.line", contains(3, 4, 5, 6, 7))
-                .body("rows.status", contains("rejected", "rejected", "rejected", "rejected", "skipped"))
-                .body("rows.field", contains("orgSourcedIds", "familyName", "email", "sourcedId", null))
-                .body("rows.sourcedId", contains(roster.sourcedId("uma"), roster.sourcedId("nfn"), roster.sourcedId("bad"),
+        ValidatableResponse finished = roster.importAsAdmin().body("status", equalTo("completed"))
+                .body("counts.read", equalTo(7)).body("counts.accepted", equalTo(2))
+                .body("counts.rejected", equalTo(4)).body("counts.skipped", equalTo(1));
+        TestRoster.report(finished).body("total", equalTo(5))
+                .body("items.line", contains(3, 4, 5, 6, 7))
+                .body("items.status", contains("rejected", "rejected", "rejected", "rejected", "skipped"))
+                .body("items.field", contains("orgSourcedIds", "familyName", "email", "sourcedId", null))
+                .body("items.sourcedId", contains(roster.sourcedId("uma"), roster.sourcedId("nfn"), roster.sourcedId("bad"),
                         roster.sourcedId("ann"), student))
-                .body("rows.file", containsInAnyOrder("users.csv", "users.csv", "users.csv", "users.csv", "users.csv"))
-                .body("rows[0].reason", startsWith("unknown org"))
-                .body("rows[4].reason", startsWith("role student is not staff"));
+                .body("items.file", containsInAnyOrder("users.csv", "users.csv", "users.csv", "users.csv", "users.csv"))
+                .body("items[0].reason", startsWith("unknown or inactive org"))
+                .body("items[3].reason", equalTo("sourcedId appears twice in users.csv"))
+                .body("items[4].reason", startsWith("role student is not staff"));
         assertThat(activeInDatabase(roster.educatorId("ann"))).isTrue();
         assertThat(activeInDatabase(roster.educatorId("uma"))).isNull();
     }
@@ -153,13 +160,14 @@ class RosterResourceTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String users = "email,familyName,favouriteColour,givenName,role,orgSourcedIds,sourcedId\r\n"
                 + "zed-" + suffix + "@schools.example,Zimmer,green,Zed,teacher,lincoln-es,zed-" + suffix + "\r\n";
-        given().auth().oauth2(Tokens.user("grace"))
+        String location = given().auth().oauth2(Tokens.user("grace"))
                 .multiPart("orgs", "orgs.csv", (TestRoster.ORGS_HEADER + "\r\n"
                         + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,district-demo\r\n")
                         .getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post(TestRoster.IMPORTS)
-                .then().statusCode(200).body("users.accepted", equalTo(1)).body("rows", empty());
+                .then().statusCode(202).extract().header("Location");
+        TestRoster.awaitImport(location).body("counts.accepted", equalTo(2)).body("counts.rejected", equalTo(0));
         Row zed = database.preparedQuery("select * from educator where sourced_id = $1").execute(Tuple.of("zed-" + suffix))
                 .await().indefinitely().iterator().next();
         assertThat(zed.getString("family_name")).isEqualTo("Zimmer");

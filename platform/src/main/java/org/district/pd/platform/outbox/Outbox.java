@@ -1,6 +1,9 @@
 package org.district.pd.platform.outbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Appends events to the outbox table inside the caller's own transaction; the relay publishes them. */
 @ApplicationScoped
@@ -29,6 +34,12 @@ public class Outbox {
     private static final String INSERT_RECORD = """
             insert into outbox_event (id, topic, event_key, headers, payload)
             values (:id, :topic, :key, cast(cast(:headers as text) as jsonb), :payload)""";
+
+    private static final String INSERT_ALL = """
+            insert into outbox_event (id, topic, event_key, type, source, subject, event_time, correlation_id, payload)
+            select e.id, $1, e.subject, $2, $3, e.subject, $4, $5, e.payload
+            from unnest($6::uuid[], $7::text[], $8::text[]) with ordinality as e(id, subject, payload, n)
+            order by e.n""";
 
     private final ObjectMapper json;
     private final String source;
@@ -61,6 +72,36 @@ public class Outbox {
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /**
+     * Records one event per educator in a single statement, in the map's order, on a connection of the reactive pool
+     * that is inside a transaction: the bulk path of work that commits thousands of changes per transaction.
+     */
+    public Uni<Void> appendAll(SqlConnection transaction, String topic, String type, Instant time,
+            Map<UUID, ?> dataByEducator) {
+        if (transaction.transaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException("the outbox needs an open transaction"));
+        }
+        if (dataByEducator.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        dataByEducator.forEach((educatorId, data) -> {
+            ids.add(UUID.randomUUID());
+            subjects.add(educatorId.toString());
+            payloads.add(serialize(data));
+        });
+        Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
+        Tuple parameters = Tuple.tuple().addString(topic).addString(type).addString(source)
+                .addOffsetDateTime(time.atOffset(ZoneOffset.UTC))
+                .addString(correlationId == null ? null : correlationId.toString())
+                .addArrayOfUUID(ids.toArray(UUID[]::new))
+                .addArrayOfString(subjects.toArray(String[]::new))
+                .addArrayOfString(payloads.toArray(String[]::new));
+        return transaction.preparedQuery(INSERT_ALL).execute(parameters).replaceWithVoid();
     }
 
     /**
