@@ -45,6 +45,15 @@ public final class TestRoster {
         return next;
     }
 
+    /** The next export of the same district with only these of its schools in orgs.csv. */
+    public TestRoster nextExportWithOrgs(String... keptSchools) {
+        TestRoster next = new TestRoster(tag);
+        for (String school : keptSchools) {
+            next.school(school);
+        }
+        return next;
+    }
+
     /** The sourcedId of a short name in this roster, e.g. {@code ann} becomes {@code ann-1a2b3c4d}. */
     public String sourcedId(String name) {
         return name + "-" + tag;

@@ -58,15 +58,15 @@ final class EducatorRows {
             return Parsed.notAccepted(RowResult.skipped(user, "role " + String.join(", ", named)
                     + (named.size() == 1 ? " is" : " are") + " not staff; only educators are imported"));
         }
-        List<String> unknown = staff.stream().map(RoleRow::orgSourcedId).filter(org -> !context.orgs().containsKey(org))
-                .distinct().toList();
+        // Roles that have ended, or not yet begun, do not count; an educator with none left is inactive.
+        List<RoleRow> current = staff.stream().filter(role -> role.isCurrent(context.today()))
+                .sorted(Comparator.comparing(role -> !role.primary())).toList();
+        List<String> unknown = current.stream().map(RoleRow::orgSourcedId)
+                .filter(org -> !context.orgs().containsKey(org)).distinct().toList();
         if (!unknown.isEmpty()) {
             String field = context.manifest().rolesInOwnFile() ? "roles" : "orgSourcedIds";
             return Parsed.notAccepted(RowResult.rejected(user, field, "unknown or inactive org(s) " + unknown));
         }
-        // Roles that have ended, or not yet begun, do not count; an educator with none left is inactive.
-        List<RoleRow> current = staff.stream().filter(role -> role.isCurrent(context.today()))
-                .sorted(Comparator.comparing(role -> !role.primary())).toList();
         Set<String> roleNames = new LinkedHashSet<>();
         current.forEach(role -> roleNames.add(role.role()));
         List<UUID> schoolIds = current.stream().map(role -> context.orgs().get(role.orgSourcedId()))

@@ -1,0 +1,241 @@
+package org.district.pd.plan.roster;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.district.pd.plan.LearningEvents;
+import org.district.pd.plan.TestRoster;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The roster over time: bulk and delta imports, deactivation and reactivation, one import at a time, crashes. */
+@QuarkusTest
+class RosterLifecycleTest {
+
+    private static final String REPORT = "/api/v1/plans/reports/credit-hours";
+
+    @Inject
+    Pool database;
+
+    @Test
+    void aBulkImportDeactivatesTheAbsentWhoKeepTheirHistoryAndALaterOneReactivatesThem() {
+        TestRoster first = new TestRoster().school("north")
+                .teacher("ann", "Avery", "north").teacher("ben", "Brooks", "north").bulk();
+        first.importAsAdmin().body("status", equalTo("completed")).body("mode.users", equalTo("bulk"))
+                .body("mode.orgs", equalTo("bulk"));
+        UUID ben = first.educatorId("ben");
+        LearningEvents.send(LearningEvents.completion(ben, "3.00", "COURSEWORK", Instant.now().minus(Duration.ofDays(1))));
+        awaitLedgerEntries(ben, 1);
+
+        TestRoster withoutBen = first.nextExport().teacher("ann", "Avery", "north").bulk();
+        withoutBen.importAsAdmin().body("status", equalTo("completed"))
+                .body("educators.deactivated", greaterThanOrEqualTo(1)).body("educators.changed", equalTo(0));
+        Row benRow = educator(ben);
+        assertThat(benRow.getBoolean("active")).isFalse();
+        assertThat(benRow.getOffsetDateTime("deactivated_at")).isNotNull();
+        assertThat(educator(first.educatorId("ann")).getBoolean("active")).isTrue();
+        assertThat(KafkaTestClient.awaitRecord("pd.roster.educators", found -> ben.toString().equals(found.key())
+                && found.value().contains("\"active\":false"), Duration.ofSeconds(30))).isNotNull();
+
+        // Reports keep him for periods that began before he left, and only those; his ledger stays whole.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(reportedEducators(first, today.minusDays(7), today)).contains(ben.toString());
+        assertThat(reportedEducators(first, today.plusDays(1), today.plusDays(30))).doesNotContain(ben.toString())
+                .contains(first.educatorId("ann").toString());
+        assertThat(ledgerEntries(ben)).isEqualTo(1);
+
+        TestRoster benBack = first.nextExport().teacher("ann", "Avery", "north").teacher("ben", "Brooks", "north").bulk();
+        benBack.importAsAdmin().body("status", equalTo("completed")).body("educators.changed", equalTo(1));
+        assertThat(educator(ben).getBoolean("active")).isTrue();
+        assertThat(educator(ben).getOffsetDateTime("deactivated_at")).isNull();
+        assertThat(reportedEducators(first, today.plusDays(1), today.plusDays(30))).contains(ben.toString());
+    }
+
+    @Test
+    void aBulkImportDeactivatesTheOrgsItDoesNotList() {
+        TestRoster first = new TestRoster().school("north").school("south").teacher("ann", "Avery", "north").bulk();
+        first.importAsAdmin().body("status", equalTo("completed"));
+        TestRoster second = first.nextExportWithOrgs("north").teacher("ann", "Avery", "north").bulk();
+        second.importAsAdmin().body("status", equalTo("completed")).body("orgs.deactivated", greaterThanOrEqualTo(1));
+        assertThat(orgStatus(first.schoolId("south"))).isEqualTo("inactive");
+        assertThat(orgStatus(first.schoolId("north"))).isEqualTo("active");
+    }
+
+    @Test
+    void aDeltaImportTouchesOnlyItsOwnRows() {
+        TestRoster first = new TestRoster().school("north")
+                .teacher("ann", "Avery", "north").teacher("ben", "Brooks", "north");
+        first.importAsAdmin().body("status", equalTo("completed")).body("mode.users", equalTo("delta"));
+        TestRoster delta = first.nextExport().teacher("ann", "Avery-Lee", "north");
+        delta.importAsAdmin().body("status", equalTo("completed")).body("educators.changed", equalTo(1))
+                .body("educators.deactivated", equalTo(0)).body("orgs.deactivated", equalTo(0));
+        assertThat(educator(first.educatorId("ann")).getString("family_name")).isEqualTo("Avery-Lee");
+        assertThat(educator(first.educatorId("ben")).getBoolean("active")).isTrue();
+    }
+
+    @Test
+    void aSecondImportWhileOneRunsIsAConflictNamingIt() {
+        UUID running = UUID.randomUUID();
+        insertRunningImport(running, Instant.now());
+        try {
+            new TestRoster().school("north").teacher("ann", "Avery", "north").postAsAdmin()
+                    .statusCode(409).contentType("application/problem+json")
+                    .body("detail", startsWith("Roster import " + running + " is still running"));
+        } finally {
+            database.preparedQuery("update roster_import set status = 'completed' where id = $1")
+                    .execute(Tuple.of(running)).await().indefinitely();
+        }
+    }
+
+    @Test
+    void anImportWhoseRunnerStoppedIsMarkedFailedAndTheSameFilesImportAgain() {
+        UUID interrupted = UUID.randomUUID();
+        insertRunningImport(interrupted, Instant.now().minus(Duration.ofMinutes(10)));
+        TestRoster roster = new TestRoster().school("north").teacher("ann", "Avery", "north");
+        roster.importAsAdmin().body("status", equalTo("completed"));
+        given().auth().oauth2(Tokens.user("grace")).when().get(TestRoster.IMPORTS + "/" + interrupted)
+                .then().statusCode(200).body("status", equalTo("failed"))
+                .body("error", startsWith("interrupted: plan-service stopped while this import ran"));
+        roster.importAsAdmin().body("status", equalTo("completed")).body("educators.changed", equalTo(0));
+    }
+
+    @Test
+    void aOneRoster12BundleReadsRolesWithTheirDatesSecondaryRolesAndProfiles() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String north = "north-" + tag;
+        String south = "south-" + tag;
+        String orgs = TestRoster.ORGS_HEADER + "\r\n"
+                + north + ",active,2026-08-01T00:00:00.000Z,North School,school,,district-demo\r\n"
+                + south + ",active,2026-08-01T00:00:00.000Z,South School,school,,district-demo\r\n";
+        String users = "\uFEFFsourcedId,status,enabledUser,username,userIds,givenName,familyName,email,grades,"
+                + "primaryOrgSourcedId\r\n"
+                + "t-" + tag + ",active,true,tess,\"{LDAP:12},{SIS:99}\",Tess,\"Ng, Jr\",tess-" + tag + "@schools.example,"
+                + "\"09,10\"," + north + "\r\n"
+                + "s-" + tag + ",active,true,stu,,Stu,Dent,,03," + north + "\r\n"
+                + "x-" + tag + ",active,true,xan,,Xan,Roleless,,," + north + "\r\n";
+        String roles = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,"
+                + "userProfileSourcedId\r\n"
+                + "r1-" + tag + ",active,,t-" + tag + ",primary,teacher,2020-08-01,," + north + ",\r\n"
+                + "r2-" + tag + ",active,,t-" + tag + ",secondary,aide,2020-08-01,2099-06-30," + south + ",\r\n"
+                + "r3-" + tag + ",active,,t-" + tag + ",secondary,teacher,2019-08-01,2020-06-30,district-demo,\r\n"
+                + "r4-" + tag + ",active,,s-" + tag + ",primary,student,,," + north + ",\r\n"
+                + "r5-" + tag + ",active,,gone-" + tag + ",primary,teacher,,," + north + ",\r\n"
+                + "r6-" + tag + ",active,,t-" + tag + ",primary,teacher,2026-02-30,," + north + ",\r\n";
+        String profiles = "sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,"
+                + "description,credentialType,username,password\r\n"
+                + "p1-" + tag + ",active,,t-" + tag + ",lms,canvas,,,,tng,\r\n";
+        String manifest = "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\nfile.orgs,delta\r\n"
+                + "file.users,delta\r\nfile.roles,bulk\r\nfile.userProfiles,delta\r\nfile.classes,absent\r\n";
+        String location = given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("manifest", "manifest.csv", manifest.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("roles", "roles.csv", roles.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("userProfiles", "userProfiles.csv", profiles.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
+        ValidatableResponse finished = TestRoster.awaitImport(location).body("status", equalTo("completed"))
+                .body("format", equalTo("oneroster-1.2")).body("educators.changed", equalTo(1));
+        TestRoster.report(finished)
+                .body("items.file", contains("roles.csv", "roles.csv", "users.csv", "users.csv"))
+                .body("items.line", contains(6, 7, 3, 4))
+                .body("items.field", contains("userSourcedId", "beginDate", null, "roles"))
+                .body("items.status", contains("rejected", "rejected", "skipped", "rejected"))
+                .body("items[0].reason", equalTo("user gone-" + tag + " is not in users.csv"))
+                .body("items[2].reason", equalTo("role student is not staff; only educators are imported"));
+
+        Row tess = educator(RosterIds.educatorId("t-" + tag));
+        assertThat(tess.getString("family_name")).isEqualTo("Ng, Jr");
+        assertThat(tess.getArrayOfStrings("roles")).containsExactly("teacher", "aide");
+        assertThat(tess.getArrayOfStrings("lms_accounts")).containsExactly("LDAP:12", "SIS:99", "canvas:tng");
+        assertThat(tess.getArrayOfStrings("grades")).containsExactly("09", "10");
+        assertThat(schools(RosterIds.educatorId("t-" + tag)))
+                .containsExactlyInAnyOrder(RosterIds.orgId(north), RosterIds.orgId(south));
+    }
+
+    @Test
+    void importsAreForDistrictAdminsOnly() {
+        String someImport = TestRoster.IMPORTS + "/" + UUID.randomUUID();
+        for (String path : List.of(TestRoster.IMPORTS, someImport, someImport + "/rows")) {
+            given().when().get(path).then().statusCode(401);
+            for (String token : List.of(Tokens.user("alice"), Tokens.user("henry"), Tokens.user("frank"))) {
+                given().auth().oauth2(token).when().get(path).then().statusCode(403)
+                        .contentType("application/problem+json");
+            }
+        }
+        given().auth().oauth2(Tokens.user("grace")).when().get(someImport).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("grace")).when().get(TestRoster.IMPORTS + "/not-a-uuid").then()
+                .statusCode(400).body("violations.field", contains("id"));
+        given().auth().oauth2(Tokens.user("grace")).queryParam("size", 0).when().get(TestRoster.IMPORTS).then()
+                .statusCode(400).body("violations.field", contains("size"));
+    }
+
+    private void insertRunningImport(UUID id, Instant heartbeat) {
+        database.preparedQuery("""
+                insert into roster_import (id, status, format, users_mode, orgs_mode, started_at, heartbeat_at)
+                values ($1, 'running', 'oneroster-1.1', 'delta', 'delta', $2, $2)""")
+                .execute(Tuple.of(id, heartbeat.atOffset(ZoneOffset.UTC))).await().indefinitely();
+    }
+
+    private List<String> reportedEducators(TestRoster roster, LocalDate from, LocalDate to) {
+        return given().auth().oauth2(Tokens.hrConnector()).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).queryParam("schoolId", roster.schoolId("north").toString())
+                .queryParam("size", 500).when().get(REPORT).then().statusCode(200)
+                .extract().jsonPath().getList("educators.educatorId", String.class);
+    }
+
+    private Row educator(UUID id) {
+        return database.preparedQuery("select * from educator where id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next();
+    }
+
+    private List<UUID> schools(UUID educatorId) {
+        return database.preparedQuery("select school_id from educator_school where educator_id = $1")
+                .execute(Tuple.of(educatorId)).await().indefinitely().stream().map(row -> row.getUUID(0)).toList();
+    }
+
+    private String orgStatus(UUID id) {
+        return database.preparedQuery("select status from org where id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next().getString(0);
+    }
+
+    private long ledgerEntries(UUID educatorId) {
+        return database.preparedQuery("select count(*) from ledger_entry where educator_id = $1")
+                .execute(Tuple.of(educatorId)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private void awaitLedgerEntries(UUID educatorId, long expected) {
+        Instant deadline = Instant.now().plus(30, ChronoUnit.SECONDS);
+        while (ledgerEntries(educatorId) < expected) {
+            assertThat(Instant.now()).as("ledger entries for %s", educatorId).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
