@@ -67,7 +67,10 @@ public class DirectoryRepository {
 
     private static final String SNAPSHOTS = "select snapshot::text as snapshot from educator where id = any($1::uuid[])";
 
-    /** Returns every incoming row, whether it was repeated in this import and whether its snapshot changed. */
+    /**
+     * Returns every incoming row, whether it was repeated in this import and whether its snapshot changed. An educator
+     * is deactivated when an active one becomes inactive; one first seen inactive was never active, so has no date.
+     */
     private static final String UPSERT_EDUCATORS = """
             with incoming as (
                 select (t.s::jsonb ->> 'educatorId')::uuid as id, t.s::jsonb as s from unnest($1::text[]) as t(s)),
@@ -81,8 +84,7 @@ public class DirectoryRepository {
                        array(select jsonb_array_elements_text(i.s -> 'identifiers' -> 'lmsAccounts')),
                        array(select jsonb_array_elements_text(i.s -> 'roles')),
                        array(select jsonb_array_elements_text(i.s -> 'grades')),
-                       (i.s ->> 'active')::boolean, $2::timestamptz, i.s, $3::uuid,
-                       case when (i.s ->> 'active')::boolean then null else $2::timestamptz end
+                       (i.s ->> 'active')::boolean, $2::timestamptz, i.s, $3::uuid, null
                 from incoming i
                 where not exists (select 1 from before b where b.id = i.id and b.last_import_id = $3::uuid)
                 on conflict (id) do update set
