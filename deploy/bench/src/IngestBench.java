@@ -308,7 +308,7 @@ public class IngestBench {
             awaitLearners();
         }
 
-        private void importRoster() {
+        private void importRoster() throws InterruptedException {
             String boundary = "bench-" + UUID.randomUUID();
             String orgs = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
                     + schoolSourcedId + ",active,2026-08-01T00:00:00Z,Bench School " + runId + ",school,BENCH-" + runId + ",\r\n";
@@ -328,16 +328,23 @@ public class IngestBench {
             long t0 = System.nanoTime();
             HttpResponse<String> response = call(grace, "POST", "/api/v1/plans/roster/imports",
                     "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != 202) {
                 throw new IllegalStateException("roster import: HTTP " + response.statusCode() + " " + abbreviate(response.body(), 500));
             }
+            // The import runs in the background: follow it until it ends.
+            String location = URI.create(response.headers().firstValue("Location").orElseThrow()).getPath();
             Map<String, Object> report = Json.object(response.body());
+            while ("running".equals(report.get("status"))) {
+                Thread.sleep(200);
+                report = Json.object(call(grace, "GET", location, null, null).body());
+            }
             @SuppressWarnings("unchecked")
-            Map<String, Object> counts = (Map<String, Object>) report.get("users");
-            int acceptedUsers = ((BigDecimal) counts.get("accepted")).intValue();
-            int rejectedUsers = ((BigDecimal) counts.get("rejected")).intValue();
-            if (acceptedUsers != config.teachers || rejectedUsers != 0) {
-                throw new IllegalStateException("roster import: " + counts + " " + abbreviate(response.body(), 500));
+            Map<String, Object> counts = (Map<String, Object>) report.get("counts");
+            int accepted = ((BigDecimal) counts.get("accepted")).intValue();
+            int rejected = ((BigDecimal) counts.get("rejected")).intValue();
+            // Every teacher and the one org.
+            if (!"completed".equals(report.get("status")) || accepted != config.teachers + 1 || rejected != 0) {
+                throw new IllegalStateException("roster import: " + abbreviate(report.toString(), 500));
             }
             rosterNote = config.teachers + " teachers imported in " + millis(System.nanoTime() - t0) + " ms";
             progress("setup: school " + schoolSourcedId + " (id " + schoolId + "), " + rosterNote);
