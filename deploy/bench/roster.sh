@@ -13,4 +13,8 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 changed="$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l | tr -d ' ')"
 export BENCH_GIT_COMMIT="$commit" BENCH_GIT_DIRTY="$([ "$changed" = 0 ] && echo "clean tree" || echo "dirty: $changed file(s)")"
 export PD_ROOT="$root"
-exec java -Xmx1g "$here/src/RosterBench.java" "$@"
+# The Kafka admin client, to read learning-service's lag on the roster topic: from the Kafka that start.sh installed.
+# shellcheck disable=SC1091
+source "$root/deploy/local/common.sh"
+[[ -d $KAFKA_HOME/tools-libs ]] || { echo "roster.sh: no $KAFKA_HOME/tools-libs; run deploy/local/start.sh first" >&2; exit 1; }
+exec java -Xmx1g -cp "$KAFKA_HOME/tools-libs/*" "$here/src/RosterBench.java" "$@"

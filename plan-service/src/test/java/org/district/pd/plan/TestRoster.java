@@ -1,6 +1,7 @@
 package org.district.pd.plan;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -138,7 +139,9 @@ public final class TestRoster {
 
     /** Imports the files and waits for the import to end: the import as its poller finally sees it. */
     public ValidatableResponse importAsAdmin() {
-        String location = postAsAdmin().statusCode(202).extract().header("Location");
+        // Relative, so it holds through the gateway too.
+        String location = postAsAdmin().statusCode(202).header("Location", startsWith(IMPORTS + "/"))
+                .extract().header("Location");
         return awaitImport(location);
     }
 

@@ -1,7 +1,7 @@
 package org.district.pd.system;
 
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -53,13 +53,13 @@ final class TestDistrict {
 
     /** Imports the school and its teachers, and waits until learning-service has them from the roster topic. */
     void importRoster() {
-        Gateway.as(Tokens.user("grace"))
+        List<JsonPath> states = RosterImports.run(Gateway.as(Tokens.user("grace"))
                 .multiPart("orgs", "orgs.csv", orgsCsv(), "text/csv")
-                .multiPart("users", "users.csv", usersCsv(), "text/csv")
-                .when().post("/api/v1/plans/roster/imports")
-                .then().statusCode(200)
-                .body("users.accepted", equalTo(teachers.size()))
-                .body("users.rejected", equalTo(0));
+                .multiPart("users", "users.csv", usersCsv(), "text/csv"), Duration.ofSeconds(60));
+        JsonPath finished = states.get(states.size() - 1);
+        assertThat(finished.getString("status")).isEqualTo("completed");
+        assertThat(finished.getInt("counts.accepted")).isEqualTo(teachers.size() + 1);
+        assertThat(finished.getInt("counts.rejected")).isZero();
         teachers.forEach(teacher -> awaitLearnerKnown(teacher.email()));
     }
 

@@ -47,8 +47,8 @@ final class EducatorRows {
         if (own.isEmpty()) {
             // A delta that changes a user but not their roles leaves the roles as they were.
             if (existing != null && !context.manifest().mode(RosterUpload.ROLES).equals(Manifest.BULK)) {
-                return Parsed.accepted(snapshot(user, profiles, existing.roles(), existing.schoolIds(),
-                        isActive(user) && !existing.roles().isEmpty()));
+                return Parsed.accepted(snapshot(user, profiles, keptAccounts(existing, context), existing.roles(),
+                        existing.schoolIds(), isActive(user) && !existing.roles().isEmpty()));
             }
             return Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"));
         }
@@ -71,8 +71,19 @@ final class EducatorRows {
         current.forEach(role -> roleNames.add(role.role()));
         List<UUID> schoolIds = current.stream().map(role -> context.orgs().get(role.orgSourcedId()))
                 .filter(KnownOrg::school).map(KnownOrg::id).distinct().sorted(IN_TEXT_ORDER).toList();
-        return Parsed.accepted(snapshot(user, profiles, List.copyOf(roleNames), schoolIds,
-                isActive(user) && !current.isEmpty()));
+        return Parsed.accepted(snapshot(user, profiles, keptAccounts(existing, context), List.copyOf(roleNames),
+                schoolIds, isActive(user) && !current.isEmpty()));
+    }
+
+    /**
+     * A 1.2 delta without userProfiles.csv changes no profile: the accounts the educator had stay. In 1.1, and in a
+     * bundle that has the file, the bundle's accounts are the whole list.
+     */
+    private static List<String> keptAccounts(EducatorUpserted existing, Context context) {
+        Manifest manifest = context.manifest();
+        boolean profilesUntouched = manifest.rolesInOwnFile() && !manifest.has(RosterUpload.USER_PROFILES)
+                && manifest.mode(RosterUpload.USERS).equals(Manifest.DELTA);
+        return existing != null && profilesUntouched ? existing.identifiers().lmsAccounts() : List.of();
     }
 
     /** In OneRoster 1.1 a user's one role is a column, at each org of orgSourcedIds. */
@@ -89,13 +100,13 @@ final class EducatorRows {
         return RosterStatus.isActive(user.get("status")) && !user.get("enabledUser").equalsIgnoreCase("false");
     }
 
-    private static EducatorUpserted snapshot(CsvRow user, List<CsvRow> profiles, List<String> roles,
+    private static EducatorUpserted snapshot(CsvRow user, List<CsvRow> profiles, List<String> kept, List<String> roles,
             List<UUID> schoolIds, boolean active) {
         String sourcedId = user.get("sourcedId");
         return new EducatorUpserted(RosterIds.educatorId(sourcedId), sourcedId,
                 new Name(user.get("givenName"), user.get("familyName")), user.nullIfEmpty("email"), schoolIds, roles,
                 null, List.of(), user.list("grades"), active, new Identifiers(user.nullIfEmpty("identifier"),
-                        user.nullIfEmpty("username"), lmsAccounts(user.get("userIds"), profiles)));
+                        user.nullIfEmpty("username"), lmsAccounts(user.get("userIds"), profiles, kept)));
     }
 
     private static String firstProblem(CsvRow user, Manifest manifest) {
@@ -133,7 +144,7 @@ final class EducatorRows {
      * OneRoster writes other systems' ids as {@code {type:id},{type:id}}; each is kept as {@code type:id}. A 1.2
      * user profile adds {@code vendor:username}, or the profile type where no vendor is named.
      */
-    private static List<String> lmsAccounts(String userIds, List<CsvRow> profiles) {
+    private static List<String> lmsAccounts(String userIds, List<CsvRow> profiles, List<String> kept) {
         Set<String> accounts = new LinkedHashSet<>();
         for (String id : userIds.replace("{", "").replace("}", "").split(",")) {
             if (!id.isBlank()) {
@@ -144,6 +155,7 @@ final class EducatorRows {
             String system = profile.get("vendorId").isEmpty() ? profile.get("profileType") : profile.get("vendorId");
             accounts.add(system.isEmpty() ? profile.get("username") : system + ":" + profile.get("username"));
         }
+        accounts.addAll(kept);
         return List.copyOf(accounts);
     }
 }

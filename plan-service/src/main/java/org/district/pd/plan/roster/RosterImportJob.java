@@ -18,6 +18,7 @@ import org.district.pd.plan.messaging.events.EducatorUpserted;
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.DirectoryRepository.EducatorsWritten;
 import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,6 +32,8 @@ import io.vertx.mutiny.sqlclient.Transaction;
  * deactivate the absent, so an import cut short never makes part of a roster look like the whole of it.
  */
 final class RosterImportJob implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(RosterImportJob.class);
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -85,10 +88,13 @@ final class RosterImportJob implements Runnable {
     }
 
     private void stream(String part, Consumer<List<CsvRow>> apply) {
+        long started = System.nanoTime();
+        long rows = 0;
         try (RosterCsv csv = RosterCsv.open(part, upload.path(part), RosterColumns.required(part, manifest))) {
             List<CsvRow> batch = new ArrayList<>(batchSize);
             while (csv.hasNext()) {
                 batch.add(csv.next());
+                rows++;
                 if (batch.size() == batchSize) {
                     apply.accept(batch);
                     batch = new ArrayList<>(batchSize);
@@ -98,6 +104,7 @@ final class RosterImportJob implements Runnable {
                 apply.accept(batch);
             }
         }
+        LOG.infof("roster import %s: %d rows of %s.csv in %d ms", id, rows, part, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void orgs(List<CsvRow> rows) {
@@ -166,8 +173,11 @@ final class RosterImportJob implements Runnable {
             Set<String> orgs = new HashSet<>();
             roles.values().forEach(list -> list.forEach(role -> orgs.add(role.orgSourcedId())));
             rows.forEach(row -> orgs.addAll(row.list("orgSourcedIds")));
-            Map<UUID, EducatorUpserted> existing = manifest.rolesInOwnFile()
-                    ? await(directory.snapshots(sourcedIds.stream().map(RosterIds::educatorId).toList()))
+            // Only a 1.2 user without roles in the bundle keeps the ones they had; most batches have none.
+            List<UUID> withoutRoles = sourcedIds.stream().filter(user -> !roles.containsKey(user))
+                    .map(RosterIds::educatorId).toList();
+            Map<UUID, EducatorUpserted> existing = manifest.rolesInOwnFile() && !withoutRoles.isEmpty()
+                    ? await(directory.snapshots(withoutRoles))
                     : Map.of();
             EducatorRows.Context context = new EducatorRows.Context(manifest, await(directory.activeOrgs(orgs)),
                     existing, today);

@@ -123,12 +123,12 @@ class RosterCsvTest {
     }
 
     @Test
-    void aDeltaThatChangesAUserButNotTheirRolesKeepsTheRoles() {
+    void aDeltaThatChangesAUserButNotTheirRolesOrProfilesKeepsThem() {
         Manifest delta = new Manifest("1.2", Map.of(RosterUpload.USERS, Manifest.DELTA));
         CsvRow user = new CsvRow("users.csv", 2, Map.of("sourcedid", "t-1", "givenname", "Tessa", "familyname", "Ng"));
         EducatorUpserted before = new EducatorUpserted(RosterIds.educatorId("t-1"), "t-1",
                 new EducatorUpserted.Name("Tess", "Ng"), null, List.of(RosterIds.orgId("a")), List.of("teacher"), null,
-                List.of(), List.of(), true, new EducatorUpserted.Identifiers(null, null, List.of()));
+                List.of(), List.of(), true, new EducatorUpserted.Identifiers(null, null, List.of("canvas:tng")));
         EducatorRows.Context context = new EducatorRows.Context(delta, Map.of(), Map.of(before.educatorId(), before),
                 TODAY);
 
@@ -136,6 +136,7 @@ class RosterCsvTest {
         assertThat(after.name().givenName()).isEqualTo("Tessa");
         assertThat(after.roles()).containsExactly("teacher");
         assertThat(after.schoolIds()).containsExactly(RosterIds.orgId("a"));
+        assertThat(after.identifiers().lmsAccounts()).containsExactly("canvas:tng");
         assertThat(after.active()).isTrue();
     }
 

@@ -2,8 +2,6 @@ package org.district.pd.platform.outbox;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,32 +73,25 @@ public class Outbox {
     }
 
     /**
-     * Records one event per educator in a single statement, in the map's order, on a connection of the reactive pool
-     * that is inside a transaction: the bulk path of work that commits thousands of changes per transaction.
+     * Records one event per educator, its data already JSON (e.g. a snapshot the caller also stores), in a single
+     * statement and in the map's order, on a connection of the reactive pool that is inside a transaction: the bulk
+     * path of work that commits thousands of changes per transaction.
      */
     public Uni<Void> appendAll(SqlConnection transaction, String topic, String type, Instant time,
-            Map<UUID, ?> dataByEducator) {
+            Map<UUID, String> payloadByEducator) {
         if (transaction.transaction() == null) {
             return Uni.createFrom().failure(new IllegalStateException("the outbox needs an open transaction"));
         }
-        if (dataByEducator.isEmpty()) {
+        if (payloadByEducator.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> ids = new ArrayList<>();
-        List<String> subjects = new ArrayList<>();
-        List<String> payloads = new ArrayList<>();
-        dataByEducator.forEach((educatorId, data) -> {
-            ids.add(UUID.randomUUID());
-            subjects.add(educatorId.toString());
-            payloads.add(serialize(data));
-        });
         Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
         Tuple parameters = Tuple.tuple().addString(topic).addString(type).addString(source)
                 .addOffsetDateTime(time.atOffset(ZoneOffset.UTC))
                 .addString(correlationId == null ? null : correlationId.toString())
-                .addArrayOfUUID(ids.toArray(UUID[]::new))
-                .addArrayOfString(subjects.toArray(String[]::new))
-                .addArrayOfString(payloads.toArray(String[]::new));
+                .addArrayOfUUID(payloadByEducator.keySet().stream().map(key -> UUID.randomUUID()).toArray(UUID[]::new))
+                .addArrayOfString(payloadByEducator.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .addArrayOfString(payloadByEducator.values().toArray(String[]::new));
         return transaction.preparedQuery(INSERT_ALL).execute(parameters).replaceWithVoid();
     }
 

@@ -197,18 +197,16 @@ public class DirectoryRepository {
         Tuple parameters = Tuple.of(payloads.values().toArray(String[]::new), utc(now), importId);
         return tx.preparedQuery(UPSERT_EDUCATORS).execute(parameters).flatMap(rows -> {
             Set<UUID> repeated = new HashSet<>();
-            Map<UUID, EducatorUpserted> changed = new LinkedHashMap<>();
-            Map<UUID, EducatorUpserted> byId = new HashMap<>();
-            educators.forEach(educator -> byId.put(educator.educatorId(), educator));
+            Map<UUID, String> changed = new LinkedHashMap<>();
             for (Row row : rows) {
                 UUID id = row.getUUID("id");
                 if (row.getBoolean("repeated")) {
                     repeated.add(id);
                 } else if (row.getBoolean("changed")) {
-                    changed.put(id, byId.get(id));
+                    changed.put(id, payloads.get(id));
                 }
             }
-            List<String> changedPayloads = changed.keySet().stream().map(payloads::get).toList();
+            List<String> changedPayloads = List.copyOf(changed.values());
             return tx.preparedQuery(CLEAR_SCHOOLS).execute(Tuple.of(changed.keySet().toArray(UUID[]::new)))
                     .flatMap(done -> tx.preparedQuery(ADD_SCHOOLS).execute(Tuple.of(changedPayloads.toArray(String[]::new))))
                     .flatMap(done -> outbox.appendAll(tx, Topics.ROSTER_EDUCATORS, EducatorUpserted.TYPE, now, changed))
@@ -222,8 +220,8 @@ public class DirectoryRepository {
      */
     public Uni<Integer> deactivateAbsentEducators(SqlConnection tx, UUID importId, Instant now, int limit) {
         return tx.preparedQuery(DEACTIVATE_ABSENT).execute(Tuple.of(importId, utc(now), limit)).flatMap(rows -> {
-            Map<UUID, EducatorUpserted> deactivated = new LinkedHashMap<>();
-            rows.forEach(row -> deactivated.put(row.getUUID("id"), read(row.getString("snapshot"), EducatorUpserted.class)));
+            Map<UUID, String> deactivated = new LinkedHashMap<>();
+            rows.forEach(row -> deactivated.put(row.getUUID("id"), row.getString("snapshot")));
             return outbox.appendAll(tx, Topics.ROSTER_EDUCATORS, EducatorUpserted.TYPE, now, deactivated)
                     .replaceWith(deactivated.size());
         });

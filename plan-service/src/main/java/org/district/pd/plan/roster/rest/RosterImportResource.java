@@ -1,6 +1,5 @@
 package org.district.pd.plan.roster.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.roster.ImportRowPage;
@@ -102,9 +102,11 @@ public class RosterImportResource {
     }
 
     private Uni<RestResponse<ImportView>> start(RosterUpload upload) {
+        // A relative Location, set as a plain header: location(URI) would make it absolute with this service's own
+        // address, which is wrong for a caller that came through the gateway.
         return service.start(upload, caller.name()).map(view -> RestResponse.ResponseBuilder
                 .<ImportView>create(RestResponse.Status.ACCEPTED, view)
-                .location(URI.create(IMPORTS + "/" + view.id())).build());
+                .header(HttpHeaders.LOCATION, IMPORTS + "/" + view.id()).build());
     }
 
     private record Part(String name, FileUpload file) {
