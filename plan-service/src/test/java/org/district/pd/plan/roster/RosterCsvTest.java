@@ -190,6 +190,41 @@ class RosterCsvTest {
     }
 
     @Test
+    void aOneRoster12DeltaAsOtherToolsWriteItIsReadWithItsExtraColumns() throws IOException {
+        // Shaped like third-party exports: users.csv still carries orgSourcedIds, roles.csv names its last column
+        // userProfile, and the manifest lists files (classes, enrollments) this service does not read.
+        write(RosterUpload.MANIFEST, "propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n"
+                + "file.orgs,delta\nfile.users,delta\nfile.roles,delta\nfile.classes,delta\nfile.enrollments,delta\n");
+        write(RosterUpload.ORGS, "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                + "x:org:1,active,2026-09-01T00:00:00.000Z,Example Academy,school,t-1,\n");
+        write(RosterUpload.USERS, "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,"
+                + "middleName,identifier,email,sms,phone,agents,orgSourcedIds,grades\n"
+                + "x:p:s1,active,2026-09-01T00:00:00.000Z,true,s@example.test,S-1,Sam,Student,,S-1,s@example.test,,,,x:org:1,\n"
+                + "x:p:t1,active,2026-09-01T00:00:00.000Z,true,t@example.test,,Theo,Teacher,,,t@example.test,,,,x:org:1,\n");
+        write(RosterUpload.ROLES, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,"
+                + "orgSourcedId,userProfile\n"
+                + "x:r:s1,active,2026-09-01T00:00:00.000Z,x:p:s1,primary,student,,,x:org:1,\n"
+                + "x:r:t1,active,2026-09-01T00:00:00.000Z,x:p:t1,primary,teacher,,,x:org:1,\n");
+        RosterUpload upload = RosterUpload.in(folder);
+        Manifest manifest = upload.check();
+        assertThat(manifest.format()).isEqualTo("oneroster-1.2");
+        assertThat(manifest.mode(RosterUpload.USERS)).isEqualTo(Manifest.DELTA);
+
+        Map<String, List<RoleRow>> roles = new HashMap<>();
+        rows(upload, RosterUpload.ROLES, manifest).forEach(row -> roles.computeIfAbsent(row.get("userSourcedId"),
+                key -> new ArrayList<>()).add(RoleRow.parse(row).value()));
+        EducatorRows.Context context = new EducatorRows.Context(manifest,
+                Map.of("x:org:1", new KnownOrg(RosterIds.orgId("x:org:1"), true)), Map.of(), TODAY);
+        List<CsvRow> users = rows(upload, RosterUpload.USERS, manifest);
+        assertThat(EducatorRows.parse(users.get(0), roles.get("x:p:s1"), List.of(), context).problem().status())
+                .isEqualTo(RowResult.Status.SKIPPED);
+        EducatorUpserted theo = EducatorRows.parse(users.get(1), roles.get("x:p:t1"), List.of(), context).value();
+        assertThat(theo.roles()).containsExactly("teacher");
+        assertThat(theo.schoolIds()).containsExactly(RosterIds.orgId("x:org:1"));
+        assertThat(theo.email()).isEqualTo("t@example.test");
+    }
+
+    @Test
     void aBundleWithoutAManifestIsADeltaAndItsVersionFollowsItsFiles() throws IOException {
         write(RosterUpload.USERS, "sourcedId,orgSourcedIds,role,givenName,familyName\n");
         Manifest v11 = RosterUpload.in(folder).check();
