@@ -79,8 +79,10 @@ public class RosterBench {
 
         int tenth = Math.max(1, teachers / 10);
         Path work = Files.createTempDirectory("roster-bench");
-        Bundle small = Bundle.generate(work.resolve("small"), tenth, Math.max(1, schools / 10));
-        Bundle full = Bundle.generate(work.resolve("full"), teachers, schools);
+        // A run's own given names: every run changes every educator, so each measures a whole fan-out.
+        String run = started.substring(0, 15);
+        Bundle small = Bundle.generate(work.resolve("small"), tenth, schools, run, Manifest.DELTA);
+        Bundle full = Bundle.generate(work.resolve("full"), teachers, schools, run, Manifest.BULK);
         out.printf("district: %,d teachers in %,d schools (%,d roles rows: a secondary role for every 10th teacher),"
                 + " plus the demo district; users.csv %.1f MB, the bundle %.1f MB, zipped %.1f MB%n%n", teachers, schools,
                 full.roles, Files.size(full.dir.resolve("users.csv")) / 1e6, full.bytes() / 1e6, full.zip.length / 1e6);
@@ -99,7 +101,7 @@ public class RosterBench {
             out.println("|---|---|---|---|---|---|---|---|---|");
             Run tenthRun = importBundle(grace, small, false, planPid);
             long tenthCaughtUp = awaitCaughtUp(kafka, tenthRun.postedAt);
-            out.println(tenthRun.row("1/10 of the district, bulk", "multipart", tenth, tenthCaughtUp));
+            out.println(tenthRun.row("its first tenth, delta", "multipart", tenth, tenthCaughtUp));
 
             Run fullRun = importBundle(grace, full, false, planPid);
             // While learning-service works through the snapshots: a known teacher's completion is not held up.
@@ -250,6 +252,8 @@ public class RosterBench {
         return response.statusCode() + " " + field(response.body(), "status");
     }
 
+    enum Manifest { BULK, DELTA }
+
     /** The generated district: the demo district's own rows first, so a bulk import keeps it. */
     static final class Bundle {
         final Path dir;
@@ -264,10 +268,11 @@ public class RosterBench {
             this.zip = zip;
         }
 
-        static Bundle generate(Path dir, int teachers, int schools) throws IOException {
+        static Bundle generate(Path dir, int teachers, int schools, String run, Manifest mode) throws IOException {
             Files.createDirectories(dir);
             Path demo = ROOT.resolve("deploy/demo");
-            Files.copy(demo.resolve("manifest.csv"), dir.resolve("manifest.csv"));
+            Files.writeString(dir.resolve("manifest.csv"), Files.readString(demo.resolve("manifest.csv"))
+                    .replace(",bulk", "," + mode.name().toLowerCase(Locale.ROOT)));
             StringBuilder orgs = new StringBuilder(Files.readString(demo.resolve("orgs.csv")));
             for (int s = 1; s <= schools; s++) {
                 orgs.append(String.format("nyc-s%04d,active,%s,School %d,school,NYC-%04d,district-demo\r\n", s, STAMP, s, s));
@@ -283,9 +288,9 @@ public class RosterBench {
                 for (int t = 1; t <= teachers; t++) {
                     String id = String.format("nyc-t%06d", t);
                     int school = 1 + (t - 1) % schools;
-                    users.write(String.format("%s,active,%s,true,%s,{SIS:%s},Teacher,\"Number %d, NYC\",,SIS-%s,%s@nyc.example,"
-                            + ",,,\"%02d,%02d\",,,,,,,nyc-s%04d,\r\n", id, STAMP, id, id, t, id, id, t % 12 + 1,
-                            (t + 1) % 12 + 1, school));
+                    users.write(String.format("%s,active,%s,true,%s,{SIS:%s},Teacher %s,\"Number %d, NYC\",,SIS-%s,"
+                            + "%s@nyc.example,,,,\"%02d,%02d\",,,,,,,nyc-s%04d,\r\n", id, STAMP, id, id, run, t, id, id,
+                            t % 12 + 1, (t + 1) % 12 + 1, school));
                     roles.write(String.format("r-%s,active,%s,%s,primary,teacher,2024-08-01,,nyc-s%04d,\r\n", id, STAMP, id,
                             school));
                     roleRows++;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -200,6 +201,8 @@ final class RosterImportJob implements Runnable {
             }
             EducatorsWritten written = accepted.isEmpty() ? new EducatorsWritten(Set.of(), 0)
                     : await(directory.upsertEducators(tx, id, accepted, Instant.now()));
+            await(directory.markSeen(tx, id, problems.stream().filter(row -> row.status() == RowResult.Status.REJECTED)
+                    .map(RowResult::sourcedId).filter(Objects::nonNull).toList()));
             written.repeated().forEach(educator -> problems.add(RowResult.rejected(lines.get(educator), "sourcedId",
                     "sourcedId appears twice in users.csv")));
             await(imports.progress(tx, id, new ImportProgress(rows.size(), accepted.size() - written.repeated().size(),

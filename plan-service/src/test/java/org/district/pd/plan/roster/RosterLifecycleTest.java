@@ -49,8 +49,9 @@ class RosterLifecycleTest {
         LearningEvents.send(LearningEvents.completion(ben, "3.00", "COURSEWORK", Instant.now().minus(Duration.ofDays(1))));
         awaitLedgerEntries(ben, 1);
 
-        TestRoster withoutBen = first.nextExport().teacher("ann", "Avery", "north").bulk();
-        withoutBen.importAsAdmin().body("status", equalTo("completed"))
+        // Ann's row has a typo this time: rejected, she stays as she was; Ben is not in the file at all.
+        TestRoster withoutBen = first.nextExport().user("ann", "active", "true", "Avery", "ann-at-nowhere", "north").bulk();
+        withoutBen.importAsAdmin().body("status", equalTo("completed")).body("counts.rejected", equalTo(1))
                 .body("educators.deactivated", greaterThanOrEqualTo(1)).body("educators.changed", equalTo(0));
         Row benRow = educator(ben);
         assertThat(benRow.getBoolean("active")).isFalse();

@@ -25,6 +25,7 @@ import org.district.pd.platform.outbox.Outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -116,6 +117,10 @@ public class DirectoryRepository {
             where e.id in (select id from educator
                            where active and last_import_id is distinct from $1 limit $3)
             returning e.id, e.snapshot::text as snapshot""";
+
+    private static final String MARK_SEEN = """
+            update educator set last_import_id = $1
+            where sourced_id = any($2::text[]) and last_import_id is distinct from $1""";
 
     private static final String DEACTIVATE_ABSENT_ORGS = """
             update org set status = 'inactive', updated_at = $2
@@ -221,10 +226,22 @@ public class DirectoryRepository {
     public Uni<Integer> deactivateAbsentEducators(SqlConnection tx, UUID importId, Instant now, int limit) {
         return tx.preparedQuery(DEACTIVATE_ABSENT).execute(Tuple.of(importId, utc(now), limit)).flatMap(rows -> {
             Map<UUID, String> deactivated = new LinkedHashMap<>();
-            rows.forEach(row -> deactivated.put(row.getUUID("id"), row.getString("snapshot")));
+            // PostgreSQL writes jsonb with spaces; the event goes out as compact as every other one.
+            rows.forEach(row -> deactivated.put(row.getUUID("id"), write(read(row.getString("snapshot"), JsonNode.class))));
             return outbox.appendAll(tx, Topics.ROSTER_EDUCATORS, EducatorUpserted.TYPE, now, deactivated)
                     .replaceWith(deactivated.size());
         });
+    }
+
+    /**
+     * Marks educators as seen by the import without changing them: a row rejected in a bulk import is in the file,
+     * so its educator stays as they were rather than being deactivated as absent.
+     */
+    public Uni<Void> markSeen(SqlConnection tx, UUID importId, Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(MARK_SEEN).execute(Tuple.of(importId, sourcedIds.toArray(String[]::new))).replaceWithVoid();
     }
 
     /** Marks the active orgs that import {@code importId} did not see inactive; returns how many. */
