@@ -236,7 +236,8 @@ public class IngestBench {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.gateway + path))
                     .timeout(Duration.ofSeconds(120))
                     .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json");
+                    // The report's CSV download answers only text/csv: the path picks the format.
+                    .header("Accept", path.contains(".csv") ? "text/csv" : "application/json");
             if (contentType != null) {
                 builder.header("Content-Type", contentType);
             }
