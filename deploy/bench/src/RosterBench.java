@@ -138,7 +138,7 @@ public class RosterBench {
         System.out.println("\nwritten to " + ROOT.relativize(report));
     }
 
-    record Run(int status, long postedAt, long doneAt, String finalJson, long peakRssKib, int notReady) {
+    record Run(long postedAt, long doneAt, String finalJson, long peakRssKib, int notReady) {
         double seconds() {
             return (doneAt - postedAt) / 1e9;
         }
@@ -192,7 +192,7 @@ public class RosterBench {
         if (!"completed".equals(field(state, "status"))) {
             throw new IllegalStateException("import did not complete: " + state);
         }
-        return new Run(response.statusCode(), posted, done, state, peak.get(), notReady.get());
+        return new Run(posted, done, state, peak.get(), notReady.get());
     }
 
     /**
