@@ -234,9 +234,9 @@ final class BadInput {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (String name : List.of("orgs.csv", "users.csv", "../" + text().replace("\u0000", ""))) {
+            for (String name : List.of("orgs.csv", "users.csv", "../" + encodable(text().replace("\u0000", "")))) {
                 if (chance(0.7)) {
-                    zip.putNextEntry(new ZipEntry(name.isEmpty() ? "x" : name));
+                    zip.putNextEntry(new ZipEntry(name));
                     zip.write(csv().getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -244,6 +244,11 @@ final class BadInput {
             throw new UncheckedIOException(new IOException(e));
         }
         return bytes.toByteArray();
+    }
+
+    /** {@code text} as a zip entry name can hold it: a lone surrogate cannot be written in UTF-8, so becomes '?'. */
+    private static String encodable(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     byte[] bytes(int length) {
