@@ -2,7 +2,9 @@ package org.district.pd.plan.roster;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,35 +28,79 @@ final class EducatorRows {
     private static final Comparator<UUID> IN_TEXT_ORDER = Comparator.comparing(UUID::toString);
 
     /**
-     * What a batch of users is read against: the bundle's manifest, the active orgs its rows name, the snapshots of
-     * those already in the directory, and the day on which roles are current.
+     * What a batch of users is read against: the bundle's manifest, the active orgs its rows name, what the directory
+     * already holds for those users, and the day on which roles are current.
      */
-    record Context(Manifest manifest, Map<String, KnownOrg> orgs, Map<UUID, EducatorUpserted> existing,
-            LocalDate today) {
+    record Context(Manifest manifest, Map<String, KnownOrg> orgs, Map<UUID, Rostered> existing, LocalDate today) {
     }
 
     private EducatorRows() {
     }
 
-    static Parsed<EducatorUpserted> parse(CsvRow user, List<RoleRow> roles, List<CsvRow> profiles, Context context) {
+    /**
+     * Reads a row of users.csv with the rows of roles.csv and userProfiles.csv that name the user. A bulk roles.csv
+     * holds all of a user's roles; a delta changes the roles the directory has for them, role by role.
+     */
+    static Parsed<Rostered> parse(CsvRow user, List<RoleRow> roles, List<CsvRow> profiles, Context context) {
         String problem = firstProblem(user, context.manifest());
         if (problem != null) {
             return Parsed.notAccepted(RowResult.rejected(user, problem, reason(user, problem)));
         }
-        List<RoleRow> own = context.manifest().rolesInOwnFile() ? roles : rolesInUserRow(user);
-        UUID id = RosterIds.educatorId(user.get("sourcedId"));
-        EducatorUpserted existing = context.existing().get(id);
-        if (own.isEmpty()) {
-            // A delta that changes a user but not their roles leaves the roles as they were.
-            if (existing != null && !context.manifest().mode(RosterUpload.ROLES).equals(Manifest.BULK)) {
-                return Parsed.accepted(snapshot(user, profiles, keptAccounts(existing, context), existing.roles(),
-                        existing.schoolIds(), isActive(user) && !existing.roles().isEmpty()));
-            }
-            return Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"));
+        Manifest manifest = context.manifest();
+        Rostered existing = context.existing().get(RosterIds.educatorId(user.get("sourcedId")));
+        List<RoleRow> had = existing == null || existing.source().roles() == null ? null : existing.source().roles();
+        List<RoleRow> own;
+        if (!manifest.rolesInOwnFile()) {
+            own = rolesInUserRow(user);
+        } else if (manifest.mode(RosterUpload.ROLES).equals(Manifest.BULK)) {
+            own = RoleRow.merge(List.of(), roles);
+        } else if (had != null || !roles.isEmpty()) {
+            own = RoleRow.merge(had == null ? List.of() : had, roles);
+        } else {
+            own = null;
         }
-        List<RoleRow> staff = own.stream().filter(RoleRow::isStaff).toList();
+        // 1.2 profiles are the whole list in a bundle that has the file; a delta without it keeps the accounts.
+        boolean profilesUntouched = manifest.rolesInOwnFile() && !manifest.has(RosterUpload.USER_PROFILES)
+                && manifest.mode(RosterUpload.USERS).equals(Manifest.DELTA);
+        List<String> kept = existing != null && profilesUntouched
+                ? existing.snapshot().identifiers().lmsAccounts() : List.of();
+        return derive(user, own, profiles, kept, existing, context);
+    }
+
+    /**
+     * Derives again the snapshot of an educator the bundle changes only through roles.csv or userProfiles.csv rows,
+     * from the users.csv row the directory kept; {@code first} is the bundle's first row for them, named in the report.
+     */
+    static Parsed<Rostered> reparse(CsvRow first, List<RoleRow> roles, List<CsvRow> profiles, Rostered existing,
+            Context context) {
+        if (existing.source().roles() == null) {
+            return Parsed.notAccepted(RowResult.rejected(first, "userSourcedId", "user " + first.get("userSourcedId")
+                    + " was rostered before roles were kept; import them in users.csv once"));
+        }
+        List<RoleRow> own = context.manifest().mode(RosterUpload.ROLES).equals(Manifest.BULK) && !roles.isEmpty()
+                ? RoleRow.merge(List.of(), roles) : RoleRow.merge(existing.source().roles(), roles);
+        return derive(existing.source().userRow(first), own, profiles,
+                existing.snapshot().identifiers().lmsAccounts(), existing, context);
+    }
+
+    /** The snapshot of {@code user} with {@code roles}, all of their roles; null when the bundle does not say. */
+    private static Parsed<Rostered> derive(CsvRow user, List<RoleRow> roles, List<CsvRow> profiles, List<String> kept,
+            Rostered existing, Context context) {
+        if (existing != null && roles == null) {
+            // A user without roles in a delta keeps the roles they had, whatever rostered them.
+            EducatorUpserted had = existing.snapshot();
+            return accepted(user, null, snapshot(user, profiles, kept, had.roles(), had.schoolIds(),
+                    isActive(user) && !had.roles().isEmpty()));
+        }
+        if (roles == null || roles.isEmpty()) {
+            // An educator whose last role a delta deletes stays in the directory, inactive; a new user needs a role.
+            return existing == null
+                    ? Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"))
+                    : accepted(user, List.of(), snapshot(user, profiles, kept, List.of(), List.of(), false));
+        }
+        List<RoleRow> staff = roles.stream().filter(RoleRow::isStaff).toList();
         if (staff.isEmpty()) {
-            List<String> named = own.stream().map(RoleRow::role).distinct().sorted().toList();
+            List<String> named = roles.stream().map(RoleRow::role).distinct().sorted().toList();
             return Parsed.notAccepted(RowResult.skipped(user, "role " + String.join(", ", named)
                     + (named.size() == 1 ? " is" : " are") + " not staff; only educators are imported"));
         }
@@ -71,29 +117,31 @@ final class EducatorRows {
         current.forEach(role -> roleNames.add(role.role()));
         List<UUID> schoolIds = current.stream().map(role -> context.orgs().get(role.orgSourcedId()))
                 .filter(KnownOrg::school).map(KnownOrg::id).distinct().sorted(IN_TEXT_ORDER).toList();
-        return Parsed.accepted(snapshot(user, profiles, keptAccounts(existing, context), List.copyOf(roleNames),
-                schoolIds, isActive(user) && !current.isEmpty()));
+        return accepted(user, roles, snapshot(user, profiles, kept, List.copyOf(roleNames), schoolIds,
+                isActive(user) && !current.isEmpty()));
     }
 
-    /**
-     * A 1.2 delta without userProfiles.csv changes no profile: the accounts the educator had stay. In 1.1, and in a
-     * bundle that has the file, the bundle's accounts are the whole list.
-     */
-    private static List<String> keptAccounts(EducatorUpserted existing, Context context) {
-        Manifest manifest = context.manifest();
-        boolean profilesUntouched = manifest.rolesInOwnFile() && !manifest.has(RosterUpload.USER_PROFILES)
-                && manifest.mode(RosterUpload.USERS).equals(Manifest.DELTA);
-        return existing != null && profilesUntouched ? existing.identifiers().lmsAccounts() : List.of();
+    private static Parsed<Rostered> accepted(CsvRow user, List<RoleRow> roles, EducatorUpserted snapshot) {
+        return Parsed.accepted(new Rostered(snapshot, RosterSource.of(user, roles)));
+    }
+
+    /** The orgs that {@code roles} name, for the batch to look up; a 1.1 row names them in orgSourcedIds. */
+    static Set<String> orgsNamed(CsvRow user, Collection<RoleRow> roles, Rostered existing) {
+        Set<String> orgs = new HashSet<>(user.list("orgSourcedIds"));
+        roles.forEach(role -> orgs.add(role.orgSourcedId()));
+        if (existing != null && existing.source().roles() != null) {
+            existing.source().roles().forEach(role -> orgs.add(role.orgSourcedId()));
+        }
+        return orgs;
     }
 
     /** In OneRoster 1.1 a user's one role is a column, at each org of orgSourcedIds. */
     private static List<RoleRow> rolesInUserRow(CsvRow user) {
         List<RoleRow> roles = new ArrayList<>();
         for (String org : user.list("orgSourcedIds")) {
-            roles.add(new RoleRow(user.get("sourcedId"), user.get("role"), roles.isEmpty(), org, null, null));
+            roles.add(RoleRow.inUserRow(user.get("sourcedId"), user.get("role"), roles.isEmpty(), org));
         }
-        return roles.isEmpty() ? List.of(new RoleRow(user.get("sourcedId"), user.get("role"), true, "", null, null))
-                : roles;
+        return roles.isEmpty() ? List.of(RoleRow.inUserRow(user.get("sourcedId"), user.get("role"), true, "")) : roles;
     }
 
     private static boolean isActive(CsvRow user) {

@@ -36,7 +36,9 @@ public record Manifest(String version, Map<String, String> modes) {
         }
         Map<String, String> modes = new HashMap<>();
         for (String part : RosterUpload.DATA_PARTS) {
-            String mode = properties.getOrDefault("file." + part.toLowerCase(Locale.ROOT), ABSENT);
+            // Exports leave the value of files they do not send blank as often as they write absent.
+            String mode = properties.getOrDefault("file." + part.toLowerCase(Locale.ROOT), "");
+            mode = mode.isEmpty() ? ABSENT : mode;
             if (!MODES.contains(mode)) {
                 throw ProblemException.invalid("manifest", "manifest.csv: file." + part + " must be bulk, delta or absent");
             }

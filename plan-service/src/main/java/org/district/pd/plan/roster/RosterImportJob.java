@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.district.pd.plan.messaging.events.EducatorUpserted;
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.DirectoryRepository.EducatorsWritten;
 import org.district.pd.plan.roster.persistence.ImportRepository;
@@ -37,6 +37,7 @@ final class RosterImportJob implements Runnable {
     private static final Logger LOG = Logger.getLogger(RosterImportJob.class);
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    private static final CsvRow NO_ROW = new CsvRow(RosterUpload.USERS + ".csv", 0, Map.of());
 
     private final UUID id;
     private final RosterUpload upload;
@@ -68,7 +69,12 @@ final class RosterImportJob implements Runnable {
                 stream(linked, batch -> stage(linked, batch));
             }
         }
-        stream(RosterUpload.USERS, this::users);
+        if (manifest.has(RosterUpload.USERS)) {
+            stream(RosterUpload.USERS, this::users);
+        }
+        if (manifest.has(RosterUpload.ROLES) || manifest.has(RosterUpload.USER_PROFILES)) {
+            usersOnlyInLinkedFiles();
+        }
         if (manifest.mode(RosterUpload.USERS).equals(Manifest.BULK)) {
             int deactivated;
             do {
@@ -82,8 +88,7 @@ final class RosterImportJob implements Runnable {
         transaction(tx -> {
             int orgsDeactivated = manifest.mode(RosterUpload.ORGS).equals(Manifest.BULK)
                     ? await(directory.deactivateAbsentOrgs(tx, id, Instant.now())) : 0;
-            int unclaimed = await(imports.reportUnclaimed(tx, id));
-            await(imports.complete(tx, id, orgsDeactivated, unclaimed, Instant.now()));
+            await(imports.complete(tx, id, orgsDeactivated, Instant.now()));
             return null;
         });
     }
@@ -156,41 +161,24 @@ final class RosterImportJob implements Runnable {
         Set<String> sourcedIds = new HashSet<>();
         rows.forEach(row -> sourcedIds.add(row.get("sourcedId")));
         transaction(tx -> {
-            Map<String, List<RoleRow>> roles = new HashMap<>();
-            Map<String, List<CsvRow>> profiles = new HashMap<>();
-            if (manifest.has(RosterUpload.ROLES) || manifest.has(RosterUpload.USER_PROFILES)) {
-                for (CsvRow staged : await(directory.takeStaged(tx, id, sourcedIds))) {
-                    String user = staged.get("userSourcedId");
-                    if (!RosterStatus.isActive(staged.get("status"))) {
-                        continue;
-                    }
-                    if (staged.file().equals(RosterUpload.ROLES + ".csv")) {
-                        roles.computeIfAbsent(user, key -> new ArrayList<>()).add(RoleRow.parse(staged).value());
-                    } else {
-                        profiles.computeIfAbsent(user, key -> new ArrayList<>()).add(staged);
-                    }
-                }
-            }
-            Set<String> orgs = new HashSet<>();
-            roles.values().forEach(list -> list.forEach(role -> orgs.add(role.orgSourcedId())));
-            rows.forEach(row -> orgs.addAll(row.list("orgSourcedIds")));
-            // Only a 1.2 user without roles in the bundle keeps the ones they had; most batches have none.
-            List<UUID> withoutRoles = sourcedIds.stream().filter(user -> !roles.containsKey(user))
-                    .map(RosterIds::educatorId).toList();
-            Map<UUID, EducatorUpserted> existing = manifest.rolesInOwnFile() && !withoutRoles.isEmpty()
-                    ? await(directory.snapshots(withoutRoles))
+            Staged staged = takeStaged(tx, sourcedIds);
+            Map<UUID, Rostered> existing = manifest.rolesInOwnFile()
+                    ? await(directory.rostered(sourcedIds.stream().map(RosterIds::educatorId).toList()))
                     : Map.of();
+            Set<String> orgs = new HashSet<>();
+            rows.forEach(row -> orgs.addAll(EducatorRows.orgsNamed(row, staged.roles(row.get("sourcedId")),
+                    existing.get(RosterIds.educatorId(row.get("sourcedId"))))));
             EducatorRows.Context context = new EducatorRows.Context(manifest, await(directory.activeOrgs(orgs)),
                     existing, today);
 
             List<RowResult> problems = new ArrayList<>();
             Map<UUID, CsvRow> lines = new HashMap<>();
-            List<EducatorUpserted> accepted = new ArrayList<>();
+            List<Rostered> accepted = new ArrayList<>();
             for (CsvRow row : rows) {
                 String sourcedId = row.get("sourcedId");
-                Parsed<EducatorUpserted> parsed = EducatorRows.parse(row, roles.getOrDefault(sourcedId, List.of()),
-                        profiles.getOrDefault(sourcedId, List.of()), context);
-                if (parsed.isAccepted() && lines.putIfAbsent(parsed.value().educatorId(), row) != null) {
+                Parsed<Rostered> parsed = EducatorRows.parse(row, staged.roles(sourcedId), staged.profiles(sourcedId),
+                        context);
+                if (parsed.isAccepted() && lines.putIfAbsent(parsed.value().snapshot().educatorId(), row) != null) {
                     parsed = Parsed.notAccepted(RowResult.rejected(row, "sourcedId", "sourcedId appears twice in users.csv"));
                 }
                 if (parsed.isAccepted()) {
@@ -209,6 +197,89 @@ final class RosterImportJob implements Runnable {
                     problems, written.changed(), 0), Instant.now()));
             return null;
         });
+    }
+
+    /**
+     * Applies the roles.csv and userProfiles.csv rows of users that users.csv did not have, a batch of users at a
+     * time: an educator in the directory is derived again with them (a delta of roles alone); the rows of anyone else
+     * are rejected. Those rows were counted as accepted when read; the rejected ones move to rejected.
+     */
+    private void usersOnlyInLinkedFiles() {
+        int users;
+        do {
+            users = transaction(tx -> {
+                Staged staged = new Staged(await(directory.takeStagedUsers(tx, id, batchSize)));
+                Map<UUID, Rostered> existing = await(directory.rostered(staged.users().stream()
+                        .map(RosterIds::educatorId).toList()));
+                Set<String> orgs = new HashSet<>();
+                staged.users().forEach(user -> orgs.addAll(EducatorRows.orgsNamed(NO_ROW, staged.roles(user),
+                        existing.get(RosterIds.educatorId(user)))));
+                EducatorRows.Context context = new EducatorRows.Context(manifest, await(directory.activeOrgs(orgs)),
+                        existing, today);
+                List<RowResult> problems = new ArrayList<>();
+                List<Rostered> accepted = new ArrayList<>();
+                for (String user : staged.users()) {
+                    Rostered rostered = existing.get(RosterIds.educatorId(user));
+                    if (rostered == null) {
+                        staged.rows(user).forEach(row -> problems.add(RowResult.rejected(row, "userSourcedId",
+                                "user " + user + " is neither in users.csv nor in the directory")));
+                        continue;
+                    }
+                    Parsed<Rostered> parsed = EducatorRows.reparse(staged.rows(user).get(0), staged.roles(user),
+                            staged.profiles(user), rostered, context);
+                    if (parsed.isAccepted()) {
+                        accepted.add(parsed.value());
+                    } else {
+                        staged.rows(user).forEach(row -> problems.add(RowResult.rejected(row,
+                                parsed.problem().field(), parsed.problem().reason())));
+                    }
+                }
+                EducatorsWritten written = accepted.isEmpty() ? new EducatorsWritten(Set.of(), 0)
+                        : await(directory.upsertEducators(tx, id, accepted, Instant.now()));
+                await(imports.progress(tx, id, new ImportProgress(0, -problems.size(), problems, written.changed(), 0),
+                        Instant.now()));
+                return staged.users().size();
+            });
+        } while (users == batchSize);
+    }
+
+    /** The roles.csv and userProfiles.csv rows of a batch of users, taken from where the import staged them. */
+    private Staged takeStaged(SqlConnection tx, Set<String> users) {
+        return manifest.has(RosterUpload.ROLES) || manifest.has(RosterUpload.USER_PROFILES)
+                ? new Staged(await(directory.takeStaged(tx, id, users)))
+                : new Staged(List.of());
+    }
+
+    /** Staged rows by user, in file and line order; a tobedeleted profile is dropped, a tobedeleted role deletes. */
+    private record Staged(Map<String, List<CsvRow>> byUser) {
+
+        Staged(List<CsvRow> rows) {
+            this(group(rows));
+        }
+
+        private static Map<String, List<CsvRow>> group(List<CsvRow> rows) {
+            Map<String, List<CsvRow>> byUser = new LinkedHashMap<>();
+            rows.forEach(row -> byUser.computeIfAbsent(row.get("userSourcedId"), key -> new ArrayList<>()).add(row));
+            return byUser;
+        }
+
+        Set<String> users() {
+            return byUser.keySet();
+        }
+
+        List<CsvRow> rows(String user) {
+            return byUser.getOrDefault(user, List.of());
+        }
+
+        List<RoleRow> roles(String user) {
+            return rows(user).stream().filter(row -> row.file().equals(RosterUpload.ROLES + ".csv"))
+                    .map(row -> RoleRow.parse(row).value()).toList();
+        }
+
+        List<CsvRow> profiles(String user) {
+            return rows(user).stream().filter(row -> row.file().equals(RosterUpload.USER_PROFILES + ".csv"))
+                    .filter(row -> RosterStatus.isActive(row.get("status"))).toList();
+        }
     }
 
     private static RowResult profileProblem(CsvRow row) {

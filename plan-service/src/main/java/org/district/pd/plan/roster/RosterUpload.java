@@ -106,9 +106,14 @@ public final class RosterUpload {
     public Manifest check() {
         Set<String> present = new HashSet<>();
         DATA_PARTS.stream().filter(part -> file(part).isPresent()).forEach(present::add);
+        if (file(MANIFEST).isEmpty() && !present.contains(USERS)) {
+            throw ProblemException.invalid(USERS, "users.csv is required, unless manifest.csv declares it absent");
+        }
         Manifest manifest = file(MANIFEST).map(path -> Manifest.read(path, present)).orElseGet(() -> Manifest.implied(present));
-        if (!manifest.has(USERS)) {
-            throw ProblemException.invalid(USERS, "users.csv is required");
+        // A delta the manifest declares may bring roles or profiles alone, or orgs alone, but something.
+        if (DATA_PARTS.stream().noneMatch(manifest::has)) {
+            throw ProblemException.invalid(USERS, "manifest.csv declares no file to import: orgs, users, roles and "
+                    + "userProfiles are all absent");
         }
         for (String part : DATA_PARTS) {
             if (manifest.has(part)) {

@@ -57,7 +57,7 @@ class RosterCsvTest {
         EducatorRows.Context context = new EducatorRows.Context(manifest, orgs, Map.of(), TODAY);
         int educators = 0;
         for (CsvRow row : users) {
-            Parsed<EducatorUpserted> user = EducatorRows.parse(row, roles.getOrDefault(row.get("sourcedId"), List.of()),
+            Parsed<Rostered> user = EducatorRows.parse(row, roles.getOrDefault(row.get("sourcedId"), List.of()),
                     List.of(), context);
             assertThat(user.isAccepted() || user.problem().status() == RowResult.Status.SKIPPED)
                     .as("users.csv line %d: %s", row.line(), user.problem()).isTrue();
@@ -73,7 +73,7 @@ class RosterCsvTest {
                 \uFEFFsourcedId,orgSourcedIds,role,givenName,familyName,userIds,grades,enabledUser,status
                 t-1,"a,b",teacher,Tess,Ng,"{canvas:tess01},{google:tng}","10, 11",false,active
                 """), RosterUpload.USERS, manifest).get(0);
-        EducatorUpserted tess = EducatorRows.parse(row, List.of(), List.of(), context(manifest)).value();
+        EducatorUpserted tess = EducatorRows.parse(row, List.of(), List.of(), context(manifest)).value().snapshot();
         assertThat(tess.schoolIds()).containsExactlyInAnyOrder(RosterIds.orgId("a"), RosterIds.orgId("b"));
         assertThat(tess.identifiers().lmsAccounts()).containsExactly("canvas:tess01", "google:tng");
         assertThat(tess.grades()).containsExactly("10", "11");
@@ -92,12 +92,13 @@ class RosterCsvTest {
         RoleRow futureAtD = role("principal", "secondary", "d", "2027-01-01", "");
 
         EducatorUpserted tess = EducatorRows.parse(user, List.of(coachAtB, endedAtC, futureAtD, teacherAtA), List.of(),
-                context(manifest)).value();
+                context(manifest)).value().snapshot();
         assertThat(tess.roles()).containsExactly("teacher", "aide");
         assertThat(tess.schoolIds()).containsExactlyInAnyOrder(RosterIds.orgId("a"), RosterIds.orgId("b"));
         assertThat(tess.active()).isTrue();
 
-        EducatorUpserted left = EducatorRows.parse(user, List.of(endedAtC), List.of(), context(manifest)).value();
+        EducatorUpserted left = EducatorRows.parse(user, List.of(endedAtC), List.of(), context(manifest)).value()
+                .snapshot();
         assertThat(left.active()).as("every role has ended").isFalse();
         assertThat(left.roles()).isEmpty();
     }
@@ -129,15 +130,47 @@ class RosterCsvTest {
         EducatorUpserted before = new EducatorUpserted(RosterIds.educatorId("t-1"), "t-1",
                 new EducatorUpserted.Name("Tess", "Ng"), null, List.of(RosterIds.orgId("a")), List.of("teacher"), null,
                 List.of(), List.of(), true, new EducatorUpserted.Identifiers(null, null, List.of("canvas:tng")));
-        EducatorRows.Context context = new EducatorRows.Context(delta, Map.of(), Map.of(before.educatorId(), before),
-                TODAY);
+        // Rostered before the directory kept roles: the snapshot's roles are all there is to keep.
+        EducatorRows.Context context = new EducatorRows.Context(delta, Map.of(),
+                Map.of(before.educatorId(), new Rostered(before, new RosterSource(Map.of(), null))), TODAY);
 
-        EducatorUpserted after = EducatorRows.parse(user, List.of(), List.of(), context).value();
+        EducatorUpserted after = EducatorRows.parse(user, List.of(), List.of(), context).value().snapshot();
         assertThat(after.name().givenName()).isEqualTo("Tessa");
         assertThat(after.roles()).containsExactly("teacher");
         assertThat(after.schoolIds()).containsExactly(RosterIds.orgId("a"));
         assertThat(after.identifiers().lmsAccounts()).containsExactly("canvas:tng");
         assertThat(after.active()).isTrue();
+    }
+
+    @Test
+    void aDeltaOfRolesChangesReplacesAndDeletesTheRolesTheDirectoryHasBySourcedId() {
+        Manifest delta = new Manifest("1.2", Map.of(RosterUpload.USERS, Manifest.DELTA, RosterUpload.ROLES,
+                Manifest.DELTA));
+        CsvRow user = new CsvRow("users.csv", 2, Map.of("sourcedid", "t-1", "givenname", "Tess", "familyname", "Ng"));
+        RoleRow teacherAtA = sourcedRole("r1", "active", "teacher", "a", "");
+        RoleRow aideAtB = sourcedRole("r2", "active", "aide", "b", "");
+        Rostered before = EducatorRows.parse(user, List.of(teacherAtA, aideAtB), List.of(), context(delta)).value();
+        assertThat(before.source().roles()).containsExactly(teacherAtA, aideAtB);
+        EducatorRows.Context context = new EducatorRows.Context(delta, context(delta).orgs(),
+                Map.of(before.snapshot().educatorId(), before), TODAY);
+
+        List<RoleRow> changes = List.of(sourcedRole("r2", "tobedeleted", "aide", "b", ""),
+                sourcedRole("r1", "active", "teacher", "a", "2026-06-30"), sourcedRole("r3", "active", "principal", "c", ""));
+        EducatorUpserted withUser = EducatorRows.parse(user, changes, List.of(), context).value().snapshot();
+        CsvRow firstRoleRow = new CsvRow("roles.csv", 7, Map.of("usersourcedid", "t-1"));
+        Rostered rolesAlone = EducatorRows.reparse(firstRoleRow, changes, List.of(), before, context).value();
+        for (EducatorUpserted after : List.of(withUser, rolesAlone.snapshot())) {
+            assertThat(after.roles()).as("r1 ended in June, r2 is gone, r3 is new").containsExactly("principal");
+            assertThat(after.schoolIds()).containsExactly(RosterIds.orgId("c"));
+            assertThat(after.name().givenName()).isEqualTo("Tess");
+            assertThat(after.active()).isTrue();
+        }
+        assertThat(rolesAlone.source().roles()).extracting(RoleRow::sourcedId).containsExactly("r1", "r3");
+
+        Rostered none = EducatorRows.reparse(firstRoleRow, List.of(sourcedRole("r1", "tobedeleted", "teacher", "a", ""),
+                sourcedRole("r3", "tobedeleted", "principal", "c", "")), List.of(), rolesAlone, context).value();
+        assertThat(none.snapshot().active()).as("no role left").isFalse();
+        assertThat(none.snapshot().roles()).isEmpty();
     }
 
     @Test
@@ -150,7 +183,7 @@ class RosterCsvTest {
         CsvRow bare = new CsvRow("userProfiles.csv", 3, Map.of("usersourcedid", "t-1", "profiletype", "sso",
                 "username", "tess.ng"));
         EducatorUpserted tess = EducatorRows.parse(user, List.of(role("teacher", "primary", "a", "", "")),
-                List.of(canvas, bare), context(manifest)).value();
+                List.of(canvas, bare), context(manifest)).value().snapshot();
         assertThat(tess.identifiers().lmsAccounts()).containsExactly("LDAP:12", "canvas:tng", "sso:tess.ng");
     }
 
@@ -178,6 +211,8 @@ class RosterCsvTest {
         assertThat(manifest.mode(RosterUpload.ROLES)).isEqualTo(Manifest.DELTA);
         assertThat(manifest.has(RosterUpload.ORGS)).isFalse();
 
+        write(RosterUpload.MANIFEST, "propertyName,value\noneroster.version,1.2\nfile.users,bulk\nfile.roles,\n");
+        assertThat(RosterUpload.in(folder).check().has(RosterUpload.ROLES)).as("a blank mode is absent").isFalse();
         write(RosterUpload.MANIFEST, "propertyName,value\noneroster.version,1.2\nfile.users,bulk\nfile.orgs,bulk\n");
         assertProblem(() -> RosterUpload.in(folder).check(), "orgs",
                 "manifest.csv lists orgs.csv as bulk, but the bundle has no orgs.csv");
@@ -218,7 +253,8 @@ class RosterCsvTest {
         List<CsvRow> users = rows(upload, RosterUpload.USERS, manifest);
         assertThat(EducatorRows.parse(users.get(0), roles.get("x:p:s1"), List.of(), context).problem().status())
                 .isEqualTo(RowResult.Status.SKIPPED);
-        EducatorUpserted theo = EducatorRows.parse(users.get(1), roles.get("x:p:t1"), List.of(), context).value();
+        EducatorUpserted theo = EducatorRows.parse(users.get(1), roles.get("x:p:t1"), List.of(), context).value()
+                .snapshot();
         assertThat(theo.roles()).containsExactly("teacher");
         assertThat(theo.schoolIds()).containsExactly(RosterIds.orgId("x:org:1"));
         assertThat(theo.email()).isEqualTo("t@example.test");
@@ -263,7 +299,11 @@ class RosterCsvTest {
                         .extracting(violation -> violation.field())
                         .containsExactly("users.orgSourcedIds", "users.givenName", "users.familyName"));
         Files.delete(folder.resolve("users.csv"));
-        assertProblem(() -> RosterUpload.in(folder).check(), "users", "users.csv is required");
+        assertProblem(() -> RosterUpload.in(folder).check(), "users",
+                "users.csv is required, unless manifest.csv declares it absent");
+        write(RosterUpload.MANIFEST, "propertyName,value\noneroster.version,1.2\nfile.users,absent\n");
+        assertProblem(() -> RosterUpload.in(folder).check(), "users", "manifest.csv declares no file to import: orgs, "
+                + "users, roles and userProfiles are all absent");
     }
 
     @Test
@@ -339,6 +379,11 @@ class RosterCsvTest {
 
     private static RoleRow role(String role, String roleType, String org, String begin, String end) {
         return RoleRow.parse(roleRow(role, roleType, org, begin, end)).value();
+    }
+
+    private static RoleRow sourcedRole(String sourcedId, String status, String role, String org, String end) {
+        return RoleRow.parse(new CsvRow("roles.csv", 2, Map.of("sourcedid", sourcedId, "status", status,
+                "usersourcedid", "t-1", "role", role, "orgsourcedid", org, "enddate", end))).value();
     }
 
     private static CsvRow roleRow(String role, String roleType, String org, String begin, String end) {

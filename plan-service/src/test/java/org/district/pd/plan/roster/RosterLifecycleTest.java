@@ -7,14 +7,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -163,7 +172,7 @@ class RosterLifecycleTest {
                 .body("items.line", contains(6, 7, 3, 4))
                 .body("items.field", contains("userSourcedId", "beginDate", null, "roles"))
                 .body("items.status", contains("rejected", "rejected", "skipped", "rejected"))
-                .body("items[0].reason", equalTo("user gone-" + tag + " is not in users.csv"))
+                .body("items[0].reason", equalTo("user gone-" + tag + " is neither in users.csv nor in the directory"))
                 .body("items[2].reason", equalTo("role student is not staff; only educators are imported"));
 
         Row tess = educator(RosterIds.educatorId("t-" + tag));
@@ -173,6 +182,116 @@ class RosterLifecycleTest {
         assertThat(tess.getArrayOfStrings("grades")).containsExactly("09", "10");
         assertThat(schools(RosterIds.educatorId("t-" + tag)))
                 .containsExactlyInAnyOrder(RosterIds.orgId(north), RosterIds.orgId(south));
+    }
+
+    @Test
+    void aDeltaOfRolesAloneChangesTheRolesOfEducatorsTheDirectoryHasRoleByRole() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String north = "north-" + tag;
+        String south = "south-" + tag;
+        String teacher = "t-" + tag;
+        String orgs = TestRoster.ORGS_HEADER + "\n" + north + ",active,,North School,school,,\n"
+                + south + ",active,,South School,school,,\n";
+        String users = "sourcedId,givenName,familyName,email\n" + teacher + ",Tess,Ng,tess-" + tag + "@schools.example\n";
+        String roles = "sourcedId,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId\n"
+                + "r1-" + tag + "," + teacher + ",primary,teacher,2020-08-01,," + north + "\n"
+                + "r2-" + tag + "," + teacher + ",secondary,aide,2020-08-01,," + south + "\n";
+        post12(delta("orgs", "users", "roles"), Map.of("orgs", orgs, "users", users, "roles", roles))
+                .body("status", equalTo("completed")).body("educators.changed", equalTo(1));
+        UUID tess = RosterIds.educatorId(teacher);
+        assertThat(educator(tess).getArrayOfStrings("roles")).containsExactly("teacher", "aide");
+
+        // Next: no users.csv at all. r2 ends, r3 is new; a role of someone nobody rostered is reported.
+        String change = "sourcedId,status,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId\n"
+                + "r2-" + tag + ",tobedeleted," + teacher + ",secondary,aide,,," + south + "\n"
+                + "r3-" + tag + ",active," + teacher + ",secondary,principal,2020-08-01,," + north + "\n"
+                + "r4-" + tag + ",active,nobody-" + tag + ",primary,teacher,,," + north + "\n";
+        ValidatableResponse changed = post12(delta("roles"), Map.of("roles", change))
+                .body("status", equalTo("completed")).body("mode.users", equalTo("absent"))
+                .body("counts.read", equalTo(3)).body("counts.accepted", equalTo(2))
+                .body("counts.rejected", equalTo(1)).body("educators.changed", equalTo(1));
+        TestRoster.report(changed).body("items.line", contains(4)).body("items.field", contains("userSourcedId"))
+                .body("items[0].reason", equalTo("user nobody-" + tag + " is neither in users.csv nor in the directory"));
+        Row after = educator(tess);
+        assertThat(after.getArrayOfStrings("roles")).containsExactly("teacher", "principal");
+        assertThat(after.getString("email")).as("kept from the users.csv row imported before")
+                .isEqualTo("tess-" + tag + "@schools.example");
+        assertThat(schools(tess)).containsExactly(RosterIds.orgId(north));
+        assertThat(KafkaTestClient.awaitRecord("pd.roster.educators", found -> tess.toString().equals(found.key())
+                && found.value().contains("\"principal\""), Duration.ofSeconds(30))).isNotNull();
+
+        // Deleting the roles left leaves her in the directory, inactive, with her history.
+        String last = "sourcedId,status,userSourcedId,role,orgSourcedId\n"
+                + "r1-" + tag + ",tobedeleted," + teacher + ",teacher," + north + "\n"
+                + "r3-" + tag + ",tobedeleted," + teacher + ",principal," + north + "\n";
+        post12(delta("roles"), Map.of("roles", last)).body("status", equalTo("completed"))
+                .body("educators.changed", equalTo(1));
+        assertThat(educator(tess).getBoolean("active")).isFalse();
+        assertThat(educator(tess).getArrayOfStrings("roles")).isEmpty();
+    }
+
+    @Test
+    void anSisExportWithTheSmallErrorsRealOnesHaveImportsWhatCanBeReadAndReportsTheRest() throws IOException {
+        // Shaped like third-party 1.2 bundles: CRLF, a BOM, no final line break, misspelt and unnamed columns, short
+        // rows, d/m/yyyy dates, TRUE, blank manifest modes, a lower-case userprofiles.csv listed as blank, a
+        // department whose parent is not in the file, an ended role, and files this service does not read.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        byte[] zip = zipOf(Path.of("src/test/resources/roster/sis-export"), "Riverbend Export 2026/",
+                text -> text.replace("sx-", "sx" + tag + "-"));
+        String location = given().auth().oauth2(Tokens.user("grace")).contentType("application/zip").body(zip)
+                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
+        ValidatableResponse finished = TestRoster.awaitImport(location).body("status", equalTo("completed"))
+                .body("format", equalTo("oneroster-1.2")).body("mode.users", equalTo("bulk"))
+                .body("counts.read", equalTo(3 + 8 + 6)).body("counts.rejected", equalTo(3))
+                .body("counts.skipped", equalTo(1)).body("educators.changed", equalTo(3));
+        TestRoster.report(finished)
+                .body("items.file", contains("roles.csv", "users.csv", "users.csv", "users.csv"))
+                .body("items.line", contains(5, 4, 5, 7))
+                .body("items.field", contains("beginDate", "roles", "email", null))
+                .body("items.status", contains("rejected", "rejected", "rejected", "skipped"));
+
+        Row nia = educator(RosterIds.educatorId("sx" + tag + "-t1"));
+        assertThat(nia.getString("family_name")).isEqualTo("Okafor, Jr.");
+        assertThat(nia.getArrayOfStrings("roles")).containsExactly("teacher", "aide");
+        assertThat(nia.getArrayOfStrings("lms_accounts")).containsExactly("LDAP:12", "LTI:15");
+        assertThat(nia.getArrayOfStrings("grades")).containsExactly("09", "10", "11");
+        assertThat(schools(RosterIds.educatorId("sx" + tag + "-t1")))
+                .as("a department is not a school").containsExactly(RosterIds.orgId("sx" + tag + "-high"));
+        Row luis = educator(RosterIds.educatorId("sx" + tag + "-t2"));
+        assertThat(luis.getBoolean("active")).as("his only role ended in 2025").isFalse();
+        assertThat(educator(RosterIds.educatorId("sx" + tag + "-a1")).getArrayOfStrings("roles"))
+                .containsExactly("siteAdministrator");
+        assertThat(orgStatus(RosterIds.orgId("sx" + tag + "-science"))).isEqualTo("active");
+    }
+
+    private static String delta(String... parts) {
+        StringBuilder manifest = new StringBuilder("propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n");
+        for (String part : List.of("orgs", "users", "roles", "userProfiles")) {
+            manifest.append("file.").append(part).append(',')
+                    .append(List.of(parts).contains(part) ? "delta" : "absent").append('\n');
+        }
+        return manifest.toString();
+    }
+
+    private static ValidatableResponse post12(String manifest, Map<String, String> files) {
+        var request = given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("manifest", "manifest.csv", manifest.getBytes(StandardCharsets.UTF_8), "text/csv");
+        files.forEach((part, csv) -> request.multiPart(part, part + ".csv", csv.getBytes(StandardCharsets.UTF_8),
+                "text/csv"));
+        return TestRoster.awaitImport(request.when().post(TestRoster.IMPORTS).then().statusCode(202)
+                .extract().header("Location"));
+    }
+
+    /** The files of {@code folder} zipped into {@code prefix}, each rewritten by {@code edit}. */
+    private static byte[] zipOf(Path folder, String prefix, UnaryOperator<String> edit) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(prefix + file.getFileName()));
+                zip.write(edit.apply(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.district.pd.plan.messaging.events.EducatorUpserted;
 import org.district.pd.plan.roster.CsvRow;
 import org.district.pd.plan.roster.KnownOrg;
 import org.district.pd.plan.roster.OrgRow;
+import org.district.pd.plan.roster.RosterSource;
+import org.district.pd.plan.roster.Rostered;
 import org.district.pd.platform.outbox.Outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -66,7 +69,8 @@ public class DirectoryRepository {
     private static final String ACTIVE_ORGS = """
             select sourced_id, id, type from org where sourced_id = any($1::text[]) and status = 'active'""";
 
-    private static final String SNAPSHOTS = "select snapshot::text as snapshot from educator where id = any($1::uuid[])";
+    private static final String ROSTERED = """
+            select snapshot::text as snapshot, roster_source::text as source from educator where id = any($1::uuid[])""";
 
     /**
      * Returns every incoming row, whether it was repeated in this import and whether its snapshot changed. An educator
@@ -74,18 +78,20 @@ public class DirectoryRepository {
      */
     private static final String UPSERT_EDUCATORS = """
             with incoming as (
-                select (t.s::jsonb ->> 'educatorId')::uuid as id, t.s::jsonb as s from unnest($1::text[]) as t(s)),
+                select (t.s::jsonb ->> 'educatorId')::uuid as id, t.s::jsonb as s, t.source::jsonb as source
+                from unnest($1::text[], $4::text[]) as t(s, source)),
             before as (
                 select e.id, e.snapshot, e.last_import_id from educator e join incoming i using (id)),
             upserted as (
                 insert into educator (id, sourced_id, given_name, family_name, email, sis_id, username, lms_accounts,
-                                      roles, grades, active, updated_at, snapshot, last_import_id, deactivated_at)
+                                      roles, grades, active, updated_at, snapshot, last_import_id, deactivated_at,
+                                      roster_source)
                 select i.id, i.s ->> 'sourcedId', i.s -> 'name' ->> 'givenName', i.s -> 'name' ->> 'familyName',
                        i.s ->> 'email', i.s -> 'identifiers' ->> 'sisId', i.s -> 'identifiers' ->> 'username',
                        array(select jsonb_array_elements_text(i.s -> 'identifiers' -> 'lmsAccounts')),
                        array(select jsonb_array_elements_text(i.s -> 'roles')),
                        array(select jsonb_array_elements_text(i.s -> 'grades')),
-                       (i.s ->> 'active')::boolean, $2::timestamptz, i.s, $3::uuid, null
+                       (i.s ->> 'active')::boolean, $2::timestamptz, i.s, $3::uuid, null, i.source
                 from incoming i
                 where not exists (select 1 from before b where b.id = i.id and b.last_import_id = $3::uuid)
                 on conflict (id) do update set
@@ -98,7 +104,8 @@ public class DirectoryRepository {
                     deactivated_at = case when excluded.active then null
                                           when educator.active then excluded.updated_at
                                           else coalesce(educator.deactivated_at, excluded.updated_at) end,
-                    snapshot = excluded.snapshot, last_import_id = excluded.last_import_id
+                    snapshot = excluded.snapshot, last_import_id = excluded.last_import_id,
+                    roster_source = excluded.roster_source
                 returning educator.id)
             select i.id, coalesce(b.last_import_id = $3::uuid, false) as repeated, b.snapshot is distinct from i.s as changed
             from incoming i left join before b using (id)""";
@@ -132,6 +139,13 @@ public class DirectoryRepository {
             on conflict do nothing""";
 
     /** Taken, not just read: what is left when users.csv has been read names users the bundle does not have. */
+    private static final String TAKE_STAGED_USERS = """
+            delete from roster_import_staged
+            where import_id = $1 and user_sourced_id in (
+                select distinct user_sourced_id from roster_import_staged where import_id = $1
+                order by user_sourced_id limit $2)
+            returning file, line, values::text as values""";
+
     private static final String TAKE_STAGED = """
             delete from roster_import_staged where import_id = $1 and user_sourced_id = any($2::text[])
             returning file, line, values::text as values""";
@@ -175,15 +189,17 @@ public class DirectoryRepository {
         });
     }
 
-    /** The snapshots last published for those of {@code ids} that are in the directory. */
-    public Uni<Map<UUID, EducatorUpserted>> snapshots(Collection<UUID> ids) {
-        return pool.preparedQuery(SNAPSHOTS).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
-            Map<UUID, EducatorUpserted> snapshots = new HashMap<>();
+    /** What the directory holds for those of {@code ids} that are in it. */
+    public Uni<Map<UUID, Rostered>> rostered(Collection<UUID> ids) {
+        return pool.preparedQuery(ROSTERED).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, Rostered> rostered = new HashMap<>();
             rows.forEach(row -> {
                 EducatorUpserted snapshot = read(row.getString("snapshot"), EducatorUpserted.class);
-                snapshots.put(snapshot.educatorId(), snapshot);
+                String source = row.getString("source");
+                rostered.put(snapshot.educatorId(), new Rostered(snapshot, source == null
+                        ? new RosterSource(Map.of(), null) : read(source, RosterSource.class)));
             });
-            return snapshots;
+            return rostered;
         });
     }
 
@@ -195,11 +211,16 @@ public class DirectoryRepository {
      * Upserts the educators and their schools, and appends the snapshot of each one that is new or changed to the
      * outbox, all on {@code tx}. A snapshot equal to the one last published changes nothing and publishes nothing.
      */
-    public Uni<EducatorsWritten> upsertEducators(SqlConnection tx, UUID importId, List<EducatorUpserted> educators,
+    public Uni<EducatorsWritten> upsertEducators(SqlConnection tx, UUID importId, List<Rostered> educators,
             Instant now) {
         Map<UUID, String> payloads = new LinkedHashMap<>();
-        educators.forEach(educator -> payloads.put(educator.educatorId(), write(educator)));
-        Tuple parameters = Tuple.of(payloads.values().toArray(String[]::new), utc(now), importId);
+        Map<UUID, String> sources = new LinkedHashMap<>();
+        educators.forEach(educator -> {
+            payloads.put(educator.snapshot().educatorId(), write(educator.snapshot()));
+            sources.put(educator.snapshot().educatorId(), write(educator.source()));
+        });
+        Tuple parameters = Tuple.of(payloads.values().toArray(String[]::new), utc(now), importId,
+                sources.values().toArray(String[]::new));
         return tx.preparedQuery(UPSERT_EDUCATORS).execute(parameters).flatMap(rows -> {
             Set<UUID> repeated = new HashSet<>();
             Map<UUID, String> changed = new LinkedHashMap<>();
@@ -265,14 +286,21 @@ public class DirectoryRepository {
     /** Takes the staged rows of these users, in file and line order. */
     public Uni<List<CsvRow>> takeStaged(SqlConnection tx, UUID importId, Collection<String> userSourcedIds) {
         return tx.preparedQuery(TAKE_STAGED).execute(Tuple.of(importId, userSourcedIds.toArray(String[]::new)))
-                .map(rows -> {
-                    List<CsvRow> staged = new ArrayList<>();
-                    rows.forEach(row -> staged.add(new CsvRow(row.getString("file"), row.getLong("line"),
-                            read(row.getString("values"), new TypeReference<Map<String, String>>() {
-                            }))));
-                    staged.sort(Comparator.comparing(CsvRow::file).thenComparingLong(CsvRow::line));
-                    return staged;
-                });
+                .map(this::stagedRows);
+    }
+
+    /** Takes the staged rows of up to {@code users} users, whoever is left, in file and line order. */
+    public Uni<List<CsvRow>> takeStagedUsers(SqlConnection tx, UUID importId, int users) {
+        return tx.preparedQuery(TAKE_STAGED_USERS).execute(Tuple.of(importId, users)).map(this::stagedRows);
+    }
+
+    private List<CsvRow> stagedRows(RowSet<Row> rows) {
+        List<CsvRow> staged = new ArrayList<>();
+        rows.forEach(row -> staged.add(new CsvRow(row.getString("file"), row.getLong("line"),
+                read(row.getString("values"), new TypeReference<Map<String, String>>() {
+                }))));
+        staged.sort(Comparator.comparing(CsvRow::file).thenComparingLong(CsvRow::line));
+        return staged;
     }
 
     private String write(Object value) {

@@ -54,20 +54,9 @@ public class ImportRepository {
             select $1, * from unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
             on conflict do nothing""";
 
-    /** Roles and profiles of users that users.csv did not have, reported once the users have all been read. */
-    private static final String REPORT_UNCLAIMED = """
-            with unclaimed as (
-                delete from roster_import_staged where import_id = $1 returning file, line, user_sourced_id)
-            insert into roster_import_row (import_id, file, line, sourced_id, status, field, reason)
-            select $1, file, line, user_sourced_id, 'rejected', 'userSourcedId',
-                   'user ' || user_sourced_id || ' is not in users.csv'
-            from unclaimed
-            on conflict do nothing""";
-
     private static final String FINISH = """
             update roster_import set status = $2, finished_at = $3, heartbeat_at = $3, error = $4,
-                orgs_deactivated = orgs_deactivated + $5,
-                rows_accepted = rows_accepted - $6, rows_rejected = rows_rejected + $6
+                orgs_deactivated = orgs_deactivated + $5
             where id = $1 and status = 'running'""";
 
     private static final String FAIL_STALE = """
@@ -144,24 +133,16 @@ public class ImportRepository {
         });
     }
 
-    /** Reports what was staged for users that users.csv did not have; returns how many rows. */
-    public Uni<Integer> reportUnclaimed(SqlConnection tx, UUID id) {
-        return tx.preparedQuery(REPORT_UNCLAIMED).execute(Tuple.of(id)).map(rows -> rows.rowCount());
-    }
-
-    /**
-     * Completes the import on {@code tx}. Rows staged for users that users.csv did not have were counted as accepted
-     * when read; {@code unclaimed} moves them to rejected, where the report now has them.
-     */
-    public Uni<Void> complete(SqlConnection tx, UUID id, int orgsDeactivated, int unclaimed, Instant now) {
+    /** Completes the import on {@code tx}, with the orgs a bulk import deactivated. */
+    public Uni<Void> complete(SqlConnection tx, UUID id, int orgsDeactivated, Instant now) {
         Tuple parameters = Tuple.tuple().addUUID(id).addString("completed").addOffsetDateTime(utc(now))
-                .addString(null).addInteger(orgsDeactivated).addInteger(unclaimed);
+                .addString(null).addInteger(orgsDeactivated);
         return tx.preparedQuery(FINISH).execute(parameters).replaceWithVoid();
     }
 
     public Uni<Void> fail(UUID id, String error, Instant now) {
         Tuple parameters = Tuple.tuple().addUUID(id).addString("failed").addOffsetDateTime(utc(now))
-                .addString(error).addInteger(0).addInteger(0);
+                .addString(error).addInteger(0);
         return pool.preparedQuery(FINISH).execute(parameters).replaceWithVoid();
     }
 
