@@ -1,6 +1,5 @@
 package org.district.pd.plan.roster;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
  * One roster import, run on a worker thread: each file is streamed in batches of {@code batchSize} rows, and each
@@ -36,14 +34,13 @@ final class RosterImportJob implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(RosterImportJob.class);
 
-    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
     private static final CsvRow NO_ROW = new CsvRow(RosterUpload.USERS + ".csv", 0, Map.of());
 
     private final UUID id;
     private final RosterUpload upload;
     private final Manifest manifest;
     private final int batchSize;
-    private final Pool pool;
+    private final WorkerTransactions transactions;
     private final ImportRepository imports;
     private final DirectoryRepository directory;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -54,7 +51,7 @@ final class RosterImportJob implements Runnable {
         this.upload = upload;
         this.manifest = manifest;
         this.batchSize = batchSize;
-        this.pool = pool;
+        this.transactions = new WorkerTransactions(pool);
         this.imports = imports;
         this.directory = directory;
     }
@@ -162,9 +159,13 @@ final class RosterImportJob implements Runnable {
         rows.forEach(row -> sourcedIds.add(row.get("sourcedId")));
         transaction(tx -> {
             Staged staged = takeStaged(tx, sourcedIds);
-            Map<UUID, Rostered> existing = manifest.rolesInOwnFile()
-                    ? await(directory.rostered(sourcedIds.stream().map(RosterIds::educatorId).toList()))
-                    : Map.of();
+            // A delta of roles changes the roles the directory has; a bulk one replaces them, so only a user without
+            // roles rows needs what the directory has. In 1.1 a row has all its roles.
+            boolean merging = manifest.rolesInOwnFile() && !manifest.mode(RosterUpload.ROLES).equals(Manifest.BULK);
+            List<UUID> needed = sourcedIds.stream()
+                    .filter(user -> merging || manifest.rolesInOwnFile() && staged.roles(user).isEmpty())
+                    .map(RosterIds::educatorId).toList();
+            Map<UUID, Rostered> existing = needed.isEmpty() ? Map.of() : await(directory.rostered(needed));
             Set<String> orgs = new HashSet<>();
             rows.forEach(row -> orgs.addAll(EducatorRows.orgsNamed(row, staged.roles(row.get("sourcedId")),
                     existing.get(RosterIds.educatorId(row.get("sourcedId"))))));
@@ -291,28 +292,11 @@ final class RosterImportJob implements Runnable {
         return RosterStatus.isKnown(row.get("status")) ? null : RowResult.rejected(row, "status", RosterStatus.RULE);
     }
 
-    /**
-     * Runs {@code work} in a transaction of its own connection. The work awaits each statement on this worker thread,
-     * so the rules in between run here too, never on the event loop.
-     */
     private <T> T transaction(Function<SqlConnection, T> work) {
-        SqlConnection connection = await(pool.getConnection());
-        try {
-            Transaction tx = await(connection.begin());
-            try {
-                T result = work.apply(connection);
-                await(tx.commit());
-                return result;
-            } catch (RuntimeException e) {
-                tx.rollback().subscribe().with(done -> { }, failure -> { });
-                throw e;
-            }
-        } finally {
-            connection.close().subscribe().with(done -> { }, failure -> { });
-        }
+        return transactions.run(work);
     }
 
     private static <T> T await(Uni<T> step) {
-        return step.await().atMost(STEP_TIMEOUT);
+        return WorkerTransactions.await(step);
     }
 }

@@ -3,7 +3,10 @@ package org.district.pd.plan.roster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +47,7 @@ public class RosterImportService {
     private final Path uploads;
     private final Duration staleAfter;
     private final int batchSize;
+    private final Duration roleDatesEvery;
     /** One import at a time runs anyway; a single thread keeps it off the event loop and the shared worker pool. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "roster-import");
@@ -54,7 +58,8 @@ public class RosterImportService {
     RosterImportService(ImportRepository imports, DirectoryRepository directory, Pool pool, Vertx vertx,
             @ConfigProperty(name = "pd.roster.upload-dir") Path uploads,
             @ConfigProperty(name = "pd.roster.import-stale-after", defaultValue = "60s") Duration staleAfter,
-            @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize) {
+            @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize,
+            @ConfigProperty(name = "pd.roster.role-dates-every", defaultValue = "1h") Duration roleDatesEvery) {
         this.imports = imports;
         this.directory = directory;
         this.pool = pool;
@@ -62,12 +67,43 @@ public class RosterImportService {
         this.uploads = uploads;
         this.staleAfter = staleAfter;
         this.batchSize = batchSize;
+        this.roleDatesEvery = roleDatesEvery;
     }
 
     void watchForStaleImports(@Observes StartupEvent started) {
         failStale().subscribe().with(done -> { }, failure -> LOG.warn("could not check for interrupted imports", failure));
         vertx.setPeriodic(staleAfter.toMillis() / 2, tick -> failStale().subscribe().with(done -> { },
                 failure -> LOG.debugf("could not check for interrupted imports: %s", failure.getMessage())));
+    }
+
+    void watchRoleDates(@Observes StartupEvent started) {
+        if (roleDatesEvery.isZero()) {
+            return;
+        }
+        vertx.setPeriodic(1_000, roleDatesEvery.toMillis(), tick -> evaluateRoleDates(LocalDate.now(ZoneOffset.UTC))
+                .subscribe().with(done -> { }, failure -> LOG.debugf("could not evaluate role dates, will again: %s",
+                        failure.getMessage())));
+    }
+
+    /**
+     * Starts the job that derives again the educators whose roles began or ended since roles were last evaluated, when
+     * that was before {@code today} and no import is running; returns its id, or empty when there is nothing to do yet.
+     */
+    Uni<Optional<UUID>> evaluateRoleDates(LocalDate today) {
+        return directory.rolesEvaluatedThrough().chain(through -> {
+            if (!through.isBefore(today)) {
+                return Uni.createFrom().item(Optional.<UUID>empty());
+            }
+            return imports.running().chain(running -> {
+                if (running.isPresent()) {
+                    return Uni.createFrom().item(Optional.<UUID>empty());
+                }
+                UUID id = UUID.randomUUID();
+                return imports.startRoleDates(id, Instant.now())
+                        .invoke(() -> runner.execute(() -> runRoleDates(id, today)))
+                        .replaceWith(Optional.of(id));
+            });
+        });
     }
 
     @PreDestroy
@@ -133,6 +169,18 @@ public class RosterImportService {
         } finally {
             upload.delete();
             MDC.remove(CorrelationIds.MDC_KEY);
+        }
+    }
+
+    private void runRoleDates(UUID id, LocalDate today) {
+        long started = System.nanoTime();
+        try {
+            new RoleDatesJob(id, today, batchSize, new WorkerTransactions(pool), imports, directory).run();
+            LOG.infof("role dates through %s evaluated in %d ms", today, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "role dates job %s failed", id);
+            fail(id, "plan-service could not finish evaluating role dates (" + e.getClass().getSimpleName()
+                    + "); it tries again within " + roleDatesEvery);
         }
     }
 

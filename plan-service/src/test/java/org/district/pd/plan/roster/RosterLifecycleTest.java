@@ -48,6 +48,9 @@ class RosterLifecycleTest {
     @Inject
     Pool database;
 
+    @Inject
+    RosterImportService roster;
+
     @Test
     void aBulkImportDeactivatesTheAbsentWhoKeepTheirHistoryAndALaterOneReactivatesThem() {
         TestRoster first = new TestRoster().school("north")
@@ -228,6 +231,40 @@ class RosterLifecycleTest {
                 .body("educators.changed", equalTo(1));
         assertThat(educator(tess).getBoolean("active")).isFalse();
         assertThat(educator(tess).getArrayOfStrings("roles")).isEmpty();
+    }
+
+    @Test
+    void aRoleCountsFromItsBeginDateThroughItsEndDateWithoutAnImportOnThoseDays() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String north = "north-" + tag;
+        String users = "sourcedId,givenName,familyName\nleaving-" + tag + ",Lee,Leaving\ncoming-" + tag + ",Cam,Coming\n";
+        String roles = "sourcedId,userSourcedId,role,beginDate,endDate,orgSourcedId\n"
+                + "r1-" + tag + ",leaving-" + tag + ",teacher,2020-08-01," + today + "," + north + "\n"
+                + "r2-" + tag + ",coming-" + tag + ",teacher," + today.plusDays(1) + ",," + north + "\n";
+        post12(delta("orgs", "users", "roles"), Map.of("orgs", TestRoster.ORGS_HEADER + "\n" + north
+                + ",active,,North School,school,,\n", "users", users, "roles", roles)).body("status", equalTo("completed"));
+        UUID leaving = RosterIds.educatorId("leaving-" + tag);
+        UUID coming = RosterIds.educatorId("coming-" + tag);
+        assertThat(educator(leaving).getBoolean("active")).as("her role ends today, so counts today").isTrue();
+        assertThat(educator(coming).getBoolean("active")).as("his begins tomorrow").isFalse();
+        try {
+            UUID job = roster.evaluateRoleDates(today.plusDays(1)).await().indefinitely().orElseThrow();
+            TestRoster.awaitImport(TestRoster.IMPORTS + "/" + job).body("status", equalTo("completed"))
+                    .body("format", equalTo("role-dates")).body("educators.changed", greaterThanOrEqualTo(2));
+            assertThat(educator(leaving).getBoolean("active")).isFalse();
+            assertThat(educator(leaving).getArrayOfStrings("roles")).isEmpty();
+            assertThat(educator(coming).getBoolean("active")).isTrue();
+            assertThat(educator(coming).getArrayOfStrings("roles")).containsExactly("teacher");
+            assertThat(schools(coming)).containsExactly(RosterIds.orgId(north));
+            assertThat(KafkaTestClient.awaitRecord("pd.roster.educators", found -> coming.toString().equals(found.key())
+                    && found.value().contains("\"active\":true"), Duration.ofSeconds(30))).isNotNull();
+            assertThat(roster.evaluateRoleDates(today.plusDays(1)).await().indefinitely())
+                    .as("that day is done").isEmpty();
+        } finally {
+            database.preparedQuery("update roster_role_clock set evaluated_through = $1").execute(Tuple.of(today))
+                    .await().indefinitely();
+        }
     }
 
     @Test

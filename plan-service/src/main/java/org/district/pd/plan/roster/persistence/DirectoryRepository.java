@@ -1,6 +1,7 @@
 package org.district.pd.plan.roster.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -150,6 +151,23 @@ public class DirectoryRepository {
             delete from roster_import_staged where import_id = $1 and user_sourced_id = any($2::text[])
             returning file, line, values::text as values""";
 
+    private static final String ROLES_EVALUATED_THROUGH = "select evaluated_through from roster_role_clock";
+
+    private static final String ROLES_EVALUATED = "update roster_role_clock set evaluated_through = $1";
+
+    /**
+     * Educators with a role whose counting began or stopped on a day after {@code $1} up to {@code $2}: one that
+     * begins on day d counts from d; one that ends on day d counts through d and stops on the day after.
+     */
+    private static final String ROLE_DATE_CANDIDATES = """
+            select e.snapshot::text as snapshot, e.roster_source::text as source from educator e
+            where e.id > $3 and exists (
+                select 1 from jsonb_array_elements(case when jsonb_typeof(e.roster_source -> 'roles') = 'array'
+                                                        then e.roster_source -> 'roles' else '[]'::jsonb end) r
+                where ((r ->> 'beginDate')::date > $1 and (r ->> 'beginDate')::date <= $2)
+                   or ((r ->> 'endDate')::date >= $1 and (r ->> 'endDate')::date < $2))
+            order by e.id limit $4""";
+
     private final Pool pool;
     private final Outbox outbox;
     private final ObjectMapper json;
@@ -194,13 +212,39 @@ public class DirectoryRepository {
         return pool.preparedQuery(ROSTERED).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
             Map<UUID, Rostered> rostered = new HashMap<>();
             rows.forEach(row -> {
-                EducatorUpserted snapshot = read(row.getString("snapshot"), EducatorUpserted.class);
-                String source = row.getString("source");
-                rostered.put(snapshot.educatorId(), new Rostered(snapshot, source == null
-                        ? new RosterSource(Map.of(), null) : read(source, RosterSource.class)));
+                Rostered educator = rostered(row);
+                rostered.put(educator.snapshot().educatorId(), educator);
             });
             return rostered;
         });
+    }
+
+    /** The last day on which roles were evaluated: their begin and end dates up to it are in the snapshots. */
+    public Uni<LocalDate> rolesEvaluatedThrough() {
+        return pool.query(ROLES_EVALUATED_THROUGH).execute()
+                .map(rows -> rows.iterator().next().getLocalDate("evaluated_through"));
+    }
+
+    public Uni<Void> rolesEvaluated(SqlConnection tx, LocalDate day) {
+        return tx.preparedQuery(ROLES_EVALUATED).execute(Tuple.of(day)).replaceWithVoid();
+    }
+
+    /**
+     * Up to {@code limit} educators, after {@code after} in id order, with a role that began or ended counting on a
+     * day after {@code since} up to {@code today}.
+     */
+    public Uni<List<Rostered>> roleDateCandidates(LocalDate since, LocalDate today, UUID after, int limit) {
+        return pool.preparedQuery(ROLE_DATE_CANDIDATES).execute(Tuple.of(since, today, after, limit)).map(rows -> {
+            List<Rostered> candidates = new ArrayList<>();
+            rows.forEach(row -> candidates.add(rostered(row)));
+            return candidates;
+        });
+    }
+
+    private Rostered rostered(Row row) {
+        String source = row.getString("source");
+        return new Rostered(read(row.getString("snapshot"), EducatorUpserted.class),
+                source == null ? new RosterSource(Map.of(), null) : read(source, RosterSource.class));
     }
 
     /** What a batch of educators did: those repeated from an earlier batch (not written) and how many changed. */

@@ -85,6 +85,12 @@ public class ImportRepository {
         return pool.preparedQuery(START).execute(parameters).replaceWithVoid();
     }
 
+    /** Records the running job that evaluates role dates: no files, format {@code role-dates}. */
+    public Uni<Void> startRoleDates(UUID id, Instant now) {
+        Tuple parameters = Tuple.of(id, "role-dates", Manifest.ABSENT, Manifest.ABSENT, "plan-service", utc(now));
+        return pool.preparedQuery(START).execute(parameters).replaceWithVoid();
+    }
+
     public Uni<Optional<UUID>> running() {
         return pool.query(RUNNING).execute()
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
