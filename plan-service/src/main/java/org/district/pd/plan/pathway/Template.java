@@ -1,0 +1,15 @@
+package org.district.pd.plan.pathway;
+
+import java.util.List;
+
+/**
+ * A recurring growth pathway as its author wrote it: who it is for, how often its cycles recur and how many (null:
+ * open-ended), and the stages each cycle goes through in order.
+ */
+public record Template(String name, Audience audience, Cadence cadence, Integer cycles, List<Stage> stages) {
+
+    /** Who the template is for; an empty list or a null means anyone. */
+    public record Audience(List<String> careerStages, List<String> roles, List<String> subjects,
+            List<String> gradeBands, java.util.UUID schoolId, boolean autoAssign) {
+    }
+}
