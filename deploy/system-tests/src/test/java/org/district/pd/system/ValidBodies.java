@@ -27,7 +27,20 @@ final class ValidBodies {
                      "lmsCourses":[{"lms":"gen-lms","courseId":"GEN-%1$s"}]}""".formatted(UUID.randomUUID()),
             "POST /api/v1/learning/offerings/{id}/lms-courses",
             () -> "{\"lms\":\"gen-lms\",\"courseId\":\"GEN-%s\"}".formatted(UUID.randomUUID()),
-            "PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}");
+            "PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}",
+            "POST /api/v1/plans/templates", ValidBodies::template,
+            "PUT /api/v1/plans/templates/{id}", ValidBodies::template);
+
+    private static String template() {
+        return """
+                {"schoolId":null,"name":"Generated %s","audience":{"careerStages":["novice"],"autoAssign":false},
+                 "cadence":{"kind":"WEEKS","weeks":6,"anchor":"2026-08-17"},"cycles":2,
+                 "stages":[{"name":"Learn","choose":1,"milestones":[
+                   {"key":"learn","title":"An offering","required":false,
+                    "rule":{"type":"complete-offerings","count":1,"tag":"literacy"}},
+                   {"key":"hours","title":"Hours","required":false,"rule":{"type":"earn-hours","hours":2.5}}]}]}"""
+                .formatted(UUID.randomUUID());
+    }
 
     private ValidBodies() {
     }

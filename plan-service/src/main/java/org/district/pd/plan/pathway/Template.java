@@ -8,8 +8,11 @@ import java.util.List;
  */
 public record Template(String name, Audience audience, Cadence cadence, Integer cycles, List<Stage> stages) {
 
-    /** Who the template is for; an empty list or a null means anyone. */
+    /**
+     * Who the template is for, within its school or the district; an empty list or a null means anyone. With
+     * {@code autoAssign} the matching educators get a plan on roster import, and again on later roster changes.
+     */
     public record Audience(List<String> careerStages, List<String> roles, List<String> subjects,
-            List<String> gradeBands, java.util.UUID schoolId, boolean autoAssign) {
+            List<String> gradeBands, boolean autoAssign) {
     }
 }

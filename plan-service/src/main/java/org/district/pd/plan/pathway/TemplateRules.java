@@ -32,7 +32,8 @@ public final class TemplateRules {
             violations.add(new Violation("cycles", "must be at least 1, or left out for an open-ended pathway"));
         }
         if (template.audience() != null && template.audience().careerStages() != null) {
-            template.audience().careerStages().stream().filter(stage -> !CAREER_STAGES.contains(stage)).forEach(
+            template.audience().careerStages().stream().filter(stage -> stage == null || !CAREER_STAGES.contains(stage))
+                    .forEach(
                     stage -> violations.add(new Violation("audience.careerStages", "unknown career stage " + stage
                             + "; novice (under 3 years), career or veteran")));
         }
@@ -42,7 +43,11 @@ public final class TemplateRules {
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < template.stages().size(); i++) {
-            stage(template.stages().get(i), "stages[" + i + "]", keys, violations);
+            if (template.stages().get(i) == null) {
+                violations.add(new Violation("stages[" + i + "]", "must be a stage"));
+            } else {
+                stage(template.stages().get(i), "stages[" + i + "]", keys, violations);
+            }
         }
         return violations;
     }
@@ -73,8 +78,18 @@ public final class TemplateRules {
             violations.add(new Violation(path + ".milestones", "a stage needs at least one milestone"));
             return;
         }
+        boolean whole = true;
         for (int i = 0; i < stage.milestones().size(); i++) {
-            milestone(stage.milestones().get(i), path + ".milestones[" + i + "]", keys, violations);
+            Milestone milestone = stage.milestones().get(i);
+            if (milestone == null) {
+                violations.add(new Violation(path + ".milestones[" + i + "]", "must be a milestone"));
+                whole = false;
+            } else {
+                milestone(milestone, path + ".milestones[" + i + "]", keys, violations);
+            }
+        }
+        if (!whole) {
+            return;
         }
         if (stage.choose() != null && (stage.choose() < 1 || stage.choose() > stage.milestones().size())) {
             violations.add(new Violation(path + ".choose", "any K of these needs K from 1 to the "

@@ -40,4 +40,37 @@ public class PlanAccess {
         }
         return Optional.of(Set.of(requestedSchoolId));
     }
+
+    /**
+     * Whether the caller may write a template for {@code schoolId} (null: district-wide): a district admin for any,
+     * a principal for their own school(s) only.
+     */
+    public void authorTemplate(UUID schoolId) {
+        if (caller.is(Roles.DISTRICT_ADMIN)) {
+            return;
+        }
+        if (!caller.is(Roles.PRINCIPAL)) {
+            throw ProblemException.forbidden("Your role does not allow writing templates");
+        }
+        if (schoolId == null || !caller.schoolIds().contains(schoolId)) {
+            throw ProblemException.forbidden("A principal writes templates for their own school(s) only; "
+                    + "district-wide ones are the district admin's");
+        }
+    }
+
+    /** Whether the caller sees the templates of {@code schoolId}: district-wide ones everyone may read. */
+    public boolean seesTemplate(UUID schoolId) {
+        return schoolId == null || caller.is(Roles.DISTRICT_ADMIN) || caller.schoolIds().contains(schoolId);
+    }
+
+    /**
+     * The schools whose templates a list shows besides district-wide ones; empty means every school. Asking for a
+     * school the caller does not belong to is a 403.
+     */
+    public Optional<Set<UUID>> templateSchools(UUID requestedSchoolId) {
+        if (requestedSchoolId != null && !seesTemplate(requestedSchoolId)) {
+            throw ProblemException.forbidden("You see the templates of your own school(s) and the district's only");
+        }
+        return caller.is(Roles.DISTRICT_ADMIN) ? Optional.empty() : Optional.of(caller.schoolIds());
+    }
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -164,6 +165,9 @@ public class ProblemMapper {
         }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof InvalidTypeIdException) {
+            return "has a missing or unknown type; the API documents the types it takes";
         }
         if (e instanceof MismatchedInputException mismatch) {
             return "must be " + JsonTypes.describe(mismatch.getTargetType());
