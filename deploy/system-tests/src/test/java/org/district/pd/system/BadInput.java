@@ -44,7 +44,15 @@ final class BadInput {
             "../../../etc/passwd", "=HYPERLINK(\"http://x.example\")", "@SUM(A1)", "true", "[]", "{}", "\"quoted\"",
             "pending", "all", "csv", "json", "demo-lms", "LMS-FA-101", "grace");
 
+    /**
+     * Characters a body shaped by a schema may take: arrays of a thousand items nested in one another (a template's
+     * stages of milestones) would otherwise make bodies of gigabytes; a batch of 5,000 items still fits. Past it,
+     * arrays stop growing.
+     */
+    private static final long BODY_BUDGET = 30_000_000;
+
     private final Random random;
+    private long budget;
 
     BadInput(long seed) {
         this.random = new Random(seed);
@@ -126,9 +134,14 @@ final class BadInput {
      * added; arrays of items get one, a few, or far more than any batch may hold.
      */
     JsonNode shaped(OpenApiOperations.Operation operation, JsonNode schema, int depth) {
+        if (depth == 0) {
+            budget = BODY_BUDGET;
+        }
         JsonNode resolved = operation.resolve(schema);
-        if (depth > 4 || chance(0.15)) {
-            return value(depth);
+        if (depth > 4 || chance(0.15) || budget <= 0) {
+            JsonNode any = value(depth);
+            budget -= any.toString().length();
+            return any;
         }
         switch (resolved.path("type").asText("")) {
             case "object" -> {
@@ -147,13 +160,15 @@ final class BadInput {
             case "array" -> {
                 ArrayNode array = NODES.arrayNode();
                 int items = chance(0.1) ? 1_001 + random.nextInt(4_000) : random.nextInt(4);
-                for (int i = 0; i < items; i++) {
+                for (int i = 0; i < items && budget > 0; i++) {
                     array.add(shaped(operation, resolved.path("items"), depth + 1));
                 }
                 return array;
             }
             case "string" -> {
-                return NODES.textNode(resolved.has("enum") && chance(0.5) ? pick(enumValues(resolved)) : text());
+                String text = resolved.has("enum") && chance(0.5) ? pick(enumValues(resolved)) : text();
+                budget -= text.length();
+                return NODES.textNode(text);
             }
             case "integer", "number" -> {
                 return chance(0.5) ? NODES.numberNode(random.nextInt(100)) : value(depth);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.pathway.PathwayFacts;
 import org.district.pd.platform.inbox.EventHandler;
 import org.district.pd.platform.inbox.Inbox;
 import org.district.pd.platform.inbox.IncomingEvent;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-/** Feeds the credit-hour ledger from pd.learning.events, each event once. */
+/** Feeds the credit-hour ledger and the facts plans are derived from with pd.learning.events, each event once. */
 @ApplicationScoped
 public class LearningEventsListener implements EventHandler {
 
@@ -23,10 +24,12 @@ public class LearningEventsListener implements EventHandler {
 
     private final Inbox inbox;
     private final LedgerService ledger;
+    private final PathwayFacts pathways;
 
-    LearningEventsListener(Inbox inbox, LedgerService ledger) {
+    LearningEventsListener(Inbox inbox, LedgerService ledger, PathwayFacts pathways) {
         this.inbox = inbox;
         this.ledger = ledger;
+        this.pathways = pathways;
     }
 
     @Incoming(Topics.LEARNING_EVENTS_CHANNEL)
@@ -39,10 +42,15 @@ public class LearningEventsListener implements EventHandler {
         return CONSUMER;
     }
 
+    /** One completion is a ledger entry and a fact for the teacher's plans, in the same transaction. */
+    private Uni<Void> courseCompleted(IncomingEvent event, CourseCompleted completed) {
+        return ledger.courseCompleted(event, completed).call(() -> pathways.courseCompleted(completed));
+    }
+
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
-            case CourseCompleted.TYPE -> ledger.courseCompleted(event, inbox.data(event, CourseCompleted.class));
+            case CourseCompleted.TYPE -> courseCompleted(event, inbox.data(event, CourseCompleted.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));

@@ -206,12 +206,14 @@ final class RosterImportJob implements Runnable {
      * are rejected. Those rows were counted as accepted when read; the rejected ones move to rejected.
      */
     private void usersOnlyInLinkedFiles() {
+        boolean wholeUsers = manifest.mode(RosterUpload.USERS).equals(Manifest.BULK);
         int users;
         do {
             users = transaction(tx -> {
                 Staged staged = new Staged(await(directory.takeStagedUsers(tx, id, batchSize)));
-                Map<UUID, Rostered> existing = await(directory.rostered(staged.users().stream()
-                        .map(RosterIds::educatorId).toList()));
+                // A bundle whose users.csv is the whole set has said who is left: its other rows change no one.
+                Map<UUID, Rostered> existing = wholeUsers || staged.users().isEmpty() ? Map.of()
+                        : await(directory.rostered(staged.users().stream().map(RosterIds::educatorId).toList()));
                 Set<String> orgs = new HashSet<>();
                 staged.users().forEach(user -> orgs.addAll(EducatorRows.orgsNamed(NO_ROW, staged.roles(user),
                         existing.get(RosterIds.educatorId(user)))));
@@ -222,8 +224,9 @@ final class RosterImportJob implements Runnable {
                 for (String user : staged.users()) {
                     Rostered rostered = existing.get(RosterIds.educatorId(user));
                     if (rostered == null) {
-                        staged.rows(user).forEach(row -> problems.add(RowResult.rejected(row, "userSourcedId",
-                                "user " + user + " is neither in users.csv nor in the directory")));
+                        String reason = wholeUsers ? "user " + user + " is not in users.csv, which this bundle declares "
+                                + "whole" : "user " + user + " is neither in users.csv nor in the directory";
+                        staged.rows(user).forEach(row -> problems.add(RowResult.rejected(row, "userSourcedId", reason)));
                         continue;
                     }
                     Parsed<Rostered> parsed = EducatorRows.reparse(staged.rows(user).get(0), staged.roles(user),

@@ -73,4 +73,42 @@ public class PlanAccess {
         }
         return caller.is(Roles.DISTRICT_ADMIN) ? Optional.empty() : Optional.of(caller.schoolIds());
     }
+
+    /**
+     * Whether the caller may put an educator of {@code educatorSchools} on a template of {@code templateSchool}: a
+     * district admin anyone on any template, a principal their own schools' teachers on the district's templates or
+     * their school's. Unknown and out-of-reach educators get the same answer, so ids cannot be probed.
+     */
+    public void createPlan(Set<UUID> educatorSchools, UUID templateSchool) {
+        if (caller.is(Roles.DISTRICT_ADMIN)) {
+            return;
+        }
+        boolean ownTeacher = caller.is(Roles.PRINCIPAL) && educatorSchools.stream().anyMatch(caller.schoolIds()::contains);
+        if (!ownTeacher) {
+            throw ProblemException.invalid("educatorId", "names no educator of your school(s) in the directory");
+        }
+        if (templateSchool != null && !caller.schoolIds().contains(templateSchool)) {
+            throw ProblemException.invalid("templateId", "names no template of your school(s) or the district");
+        }
+    }
+
+    /**
+     * Whether the caller may read a plan of {@code educatorId}: the teacher theirs, a principal those of their
+     * schools' teachers, a district admin all. A coach sees only the teachers assigned to them, and no assignment
+     * exists yet. The caller gets a 404 for any other, so plan ids cannot be probed.
+     */
+    public boolean seesPlanOf(UUID educatorId, Set<UUID> educatorSchools) {
+        if (caller.is(Roles.DISTRICT_ADMIN)) {
+            return true;
+        }
+        if (caller.educatorId().filter(educatorId::equals).isPresent()) {
+            return true;
+        }
+        return caller.is(Roles.PRINCIPAL) && educatorSchools.stream().anyMatch(caller.schoolIds()::contains);
+    }
+
+    /** The caller's own educator id, for their own plans; a caller who is not an educator has none to read. */
+    public UUID ownEducatorId() {
+        return caller.educatorId().orElseThrow(() -> ProblemException.forbidden("Only an educator has plans of their own"));
+    }
 }

@@ -234,6 +234,28 @@ class RosterLifecycleTest {
     }
 
     @Test
+    void aBundleWhoseUsersFileIsWholeKeepsNoOneItLeftOutThroughTheirRoles() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String north = "north-" + tag;
+        String orgs = TestRoster.ORGS_HEADER + "\n" + north + ",active,,North School,school,,\n";
+        String roles = "sourcedId,userSourcedId,role,orgSourcedId\nr1-" + tag + ",ann-" + tag + ",teacher," + north
+                + "\nr2-" + tag + ",ben-" + tag + ",teacher," + north + "\n";
+        post12(delta("orgs", "users", "roles"), Map.of("orgs", orgs, "roles", roles, "users",
+                "sourcedId,givenName,familyName\nann-" + tag + ",Ann,Avery\nben-" + tag + ",Ben,Brooks\n"))
+                .body("status", equalTo("completed")).body("educators.changed", equalTo(2));
+
+        String whole = "propertyName,value\noneroster.version,1.2\nfile.orgs,delta\nfile.users,bulk\nfile.roles,bulk\n";
+        ValidatableResponse withoutBen = post12(whole, Map.of("orgs", orgs, "roles", roles, "users",
+                "sourcedId,givenName,familyName\nann-" + tag + ",Ann,Avery\n"))
+                .body("status", equalTo("completed")).body("educators.deactivated", greaterThanOrEqualTo(1));
+        TestRoster.report(withoutBen).body("items.file", contains("roles.csv")).body("items.line", contains(3))
+                .body("items[0].reason", equalTo("user ben-" + tag + " is not in users.csv, which this bundle declares "
+                        + "whole"));
+        assertThat(educator(RosterIds.educatorId("ben-" + tag)).getBoolean("active")).isFalse();
+        assertThat(educator(RosterIds.educatorId("ann-" + tag)).getBoolean("active")).isTrue();
+    }
+
+    @Test
     void aRoleCountsFromItsBeginDateThroughItsEndDateWithoutAnImportOnThoseDays() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -1,6 +1,5 @@
 package org.district.pd.plan.pathway.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.district.pd.plan.pathway.TemplateRequest;
 import org.district.pd.plan.pathway.TemplateService;
@@ -42,8 +42,10 @@ public class TemplateResource {
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
     public Uni<RestResponse<TemplateView>> create(TemplateRequest request) {
-        return service.create(body(request)).map(created -> RestResponse.ResponseBuilder.<TemplateView>created(
-                URI.create(TEMPLATES + "/" + created.id())).entity(created).build());
+        // A relative Location, as a plain header: created(URI) would make it absolute with this service's address.
+        return service.create(body(request)).map(created -> RestResponse.ResponseBuilder
+                .<TemplateView>create(RestResponse.Status.CREATED, created)
+                .header(HttpHeaders.LOCATION, TEMPLATES + "/" + created.id()).build());
     }
 
     @PUT

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +48,8 @@ class TemplateResourceTest {
     @Test
     void aDistrictAdminWritesADistrictTemplateAndEveryEditIsANewVersionThatEducatorsRead() {
         String id = as("grace").body(template(null, "Novice teachers", STAGES)).when().post(TEMPLATES).then()
-                .statusCode(201).body("version", equalTo(1)).body("schoolId", nullValue())
+                .statusCode(201).header("Location", startsWith(TEMPLATES + "/")).body("version", equalTo(1))
+                .body("schoolId", nullValue())
                 .body("template.stages[1].choose", equalTo(1))
                 .body("template.stages[0].milestones[0].rule.type", equalTo("complete-offerings"))
                 .body("createdBy", equalTo("grace")).extract().path("id");

@@ -1,0 +1,86 @@
+package org.district.pd.plan.pathway;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.plan.pathway.persistence.FactRepository;
+import org.district.pd.plan.pathway.persistence.PlanRepository;
+import org.district.pd.plan.pathway.persistence.PlanRepository.StoredPlan;
+import org.district.pd.plan.pathway.persistence.TemplateRepository;
+import org.district.pd.plan.security.PlanAccess;
+import org.district.pd.platform.problem.ProblemException;
+import org.district.pd.platform.security.Caller;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Plans: a template applied to one teacher, and where each stands, derived from the teacher's facts when read. */
+@ApplicationScoped
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final TemplateRepository templates;
+    private final FactRepository facts;
+    private final PlanAccess access;
+    private final Caller caller;
+
+    PlanService(PlanRepository plans, TemplateRepository templates, FactRepository facts, PlanAccess access,
+            Caller caller) {
+        this.plans = plans;
+        this.templates = templates;
+        this.facts = facts;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    /** Applies the latest version of the template; an educator has one plan of a template. */
+    public Uni<PlanView> create(PlanRequest request) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant startsAt = request.startsAt() == null ? now : request.startsAt();
+        return plans.educatorSchools(request.educatorId()).chain(schools -> templates.latest(request.templateId())
+                .chain(template -> {
+                    if (schools.isEmpty()) {
+                        throw ProblemException.invalid("educatorId", "names no educator of your school(s) in the directory");
+                    }
+                    if (template.isEmpty() || !access.seesTemplate(template.get().schoolId())) {
+                        throw ProblemException.invalid("templateId", "names no template of your school(s) or the district");
+                    }
+                    access.createPlan(schools.get(), template.get().schoolId());
+                    return plans.insert(id, request.educatorId(), request.templateId(), template.get().version(),
+                            startsAt, caller.name(), now);
+                }))
+                .invoke(inserted -> {
+                    if (!inserted) {
+                        throw ProblemException.conflict("Educator " + request.educatorId() + " has a plan of template "
+                                + request.templateId() + " already");
+                    }
+                })
+                .chain(() -> find(id));
+    }
+
+    public Uni<List<PlanView>> mine() {
+        return plans.ofEducator(access.ownEducatorId()).onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(this::view).collect().asList();
+    }
+
+    /** A plan the caller may not read is not found, whatever the reason, so ids cannot be probed. */
+    public Uni<PlanView> find(UUID id) {
+        return plans.find(id).chain(found -> {
+            if (found.isEmpty() || !access.seesPlanOf(found.get().educatorId(), found.get().educatorSchools())) {
+                return Uni.createFrom().failure(ProblemException.notFound("No plan " + id));
+            }
+            return view(found.get());
+        });
+    }
+
+    private Uni<PlanView> view(StoredPlan plan) {
+        return facts.of(plan.educatorId()).map(known -> new PlanView(plan.id(), plan.educatorId(),
+                new PlanView.TemplateRef(plan.templateId(), plan.templateVersion(), plan.template().name(),
+                        plan.templateSchoolId()),
+                plan.startedAt(), PathwayEngine.evaluate(plan.template(), plan.startedAt(), known, Instant.now())));
+    }
+}

@@ -1,0 +1,60 @@
+package org.district.pd.plan.pathway.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.district.pd.plan.pathway.PlanRequest;
+import org.district.pd.plan.pathway.PlanService;
+import org.district.pd.plan.pathway.PlanView;
+import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.Parameters;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+/** Teachers' growth plans: a principal or district admin starts one, the teacher reads theirs, their principal too. */
+@Path(PlanResource.PLANS)
+@SecurityRequirement(name = "SecurityScheme")
+public class PlanResource {
+
+    static final String PLANS = "/api/v1/plans";
+
+    private final PlanService service;
+
+    PlanResource(PlanService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    public Uni<RestResponse<PlanView>> create(@Valid @NotNull PlanRequest request) {
+        // A relative Location, as a plain header: created(URI) would make it absolute with this service's address.
+        return service.create(request).map(plan -> RestResponse.ResponseBuilder
+                .<PlanView>create(RestResponse.Status.CREATED, plan)
+                .header(HttpHeaders.LOCATION, PLANS + "/" + plan.id()).build());
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed({ Roles.TEACHER, Roles.COACH })
+    public Uni<List<PlanView>> mine() {
+        return service.mine();
+    }
+
+    /** Only a UUID is a plan id: any other path under /api/v1/plans stays a 404, as an unknown path is. */
+    @GET
+    @Path("{planId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+    @RolesAllowed({ Roles.TEACHER, Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
+    public Uni<PlanView> find(@PathParam("planId") String planId) {
+        return service.find(Parameters.uuid("planId", planId));
+    }
+}
