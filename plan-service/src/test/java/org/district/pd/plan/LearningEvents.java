@@ -19,6 +19,7 @@ public final class LearningEvents {
 
     public static final String TOPIC = "pd.learning.events";
     public static final String COMPLETED = "pd.learning.course.completed.v1";
+    public static final String ATTENDED = "pd.learning.session.attended.v1";
     public static final String DLQ = "pd.learning.events.plan-service.dlq";
 
     private LearningEvents() {
@@ -33,6 +34,26 @@ public final class LearningEvents {
         data.put("category", category);
         data.put("completedAt", completedAt.toString());
         return data;
+    }
+
+    /** The session attendance example with fresh ids, for another educator, kind, hours, category and time. */
+    public static ObjectNode attendance(UUID educatorId, String kind, String hours, String category, Instant at) {
+        ObjectNode data = (ObjectNode) EventContracts.example(ATTENDED).get("data").deepCopy();
+        data.put("attendanceId", UUID.randomUUID().toString());
+        data.put("sessionId", UUID.randomUUID().toString());
+        data.put("educatorId", educatorId.toString());
+        data.put("sessionKind", kind);
+        data.put("creditHours", new BigDecimal(hours));
+        data.put("category", category);
+        data.put("attendedAt", at.toString());
+        return data;
+    }
+
+    /** Sends {@code data} as a session attendance keyed by its educator; returns the event id. */
+    public static UUID sendAttendance(ObjectNode data) {
+        UUID eventId = UUID.randomUUID();
+        send(eventId, ATTENDED, data.get("educatorId").asText(), data.toString());
+        return eventId;
     }
 
     /** Sends {@code data} as a course completion keyed by its educator; returns the event id. */

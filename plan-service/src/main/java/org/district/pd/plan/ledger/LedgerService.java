@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.platform.inbox.IncomingEvent;
 
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,27 @@ public class LedgerService {
         entry.creditType = completed.creditType();
         entry.category = completed.category();
         entry.activitySource = completed.source();
+        entry.recordedAt = Instant.now();
+        return entries.persist(entry).replaceWithVoid();
+    }
+
+    /** A session that carries credit is an entry on the day it was attended; one without credit is none. */
+    public Uni<Void> sessionAttended(IncomingEvent event, SessionAttended attended) {
+        if (attended.creditHours().signum() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.educatorId = attended.educatorId();
+        entry.eventId = event.id();
+        entry.eventType = event.type();
+        entry.sourceRef = attended.attendanceId().toString();
+        entry.offeringId = attended.offeringId();
+        entry.occurredAt = attended.attendedAt();
+        entry.creditHours = attended.creditHours();
+        entry.creditType = attended.creditType();
+        entry.category = attended.category();
+        entry.activitySource = "SESSION";
         entry.recordedAt = Instant.now();
         return entries.persist(entry).replaceWithVoid();
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.plan.pathway.PathwayFacts;
 import org.district.pd.platform.inbox.EventHandler;
 import org.district.pd.platform.inbox.Inbox;
@@ -47,10 +48,16 @@ public class LearningEventsListener implements EventHandler {
         return ledger.courseCompleted(event, completed).call(() -> pathways.courseCompleted(completed));
     }
 
+    /** An attendance is a ledger entry when it carries credit, and a fact for the teacher's plans. */
+    private Uni<Void> sessionAttended(IncomingEvent event, SessionAttended attended) {
+        return ledger.sessionAttended(event, attended).call(() -> pathways.sessionAttended(attended));
+    }
+
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case CourseCompleted.TYPE -> courseCompleted(event, inbox.data(event, CourseCompleted.class));
+            case SessionAttended.TYPE -> sessionAttended(event, inbox.data(event, SessionAttended.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));

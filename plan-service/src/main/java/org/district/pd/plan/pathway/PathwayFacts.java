@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.plan.pathway.persistence.FactRepository;
 
 import io.smallrye.mutiny.Uni;
@@ -29,5 +30,12 @@ public class PathwayFacts {
         return facts.record(completed.educatorId(), new Fact("completion:" + completed.completionId(),
                 Fact.Kind.COURSE_COMPLETED, completed.completedAt(), subject, tags, null, completed.category(),
                 completed.creditHours(), null));
+    }
+
+    /** An attendance counts for its session, of its kind, with its category and hours, at the session's time. */
+    public Uni<Void> sessionAttended(SessionAttended attended) {
+        return facts.record(attended.educatorId(), Fact.attendance("attendance:" + attended.attendanceId(),
+                attended.attendedAt(), attended.sessionId(), attended.sessionKind(), attended.category(),
+                attended.creditHours()));
     }
 }

@@ -44,10 +44,12 @@ public class PlanService {
         return plans.educatorSchools(request.educatorId()).chain(schools -> templates.latest(request.templateId())
                 .chain(template -> {
                     if (schools.isEmpty()) {
-                        throw ProblemException.invalid("educatorId", "names no educator of your school(s) in the directory");
+                        throw ProblemException.invalid("educatorId",
+                                "names no educator of your school(s) in the directory");
                     }
                     if (template.isEmpty() || !access.seesTemplate(template.get().schoolId())) {
-                        throw ProblemException.invalid("templateId", "names no template of your school(s) or the district");
+                        throw ProblemException.invalid("templateId",
+                                "names no template of your school(s) or the district");
                     }
                     access.createPlan(schools.get(), template.get().schoolId());
                     return plans.insert(id, request.educatorId(), request.templateId(), template.get().version(),
@@ -63,7 +65,8 @@ public class PlanService {
     }
 
     public Uni<List<PlanView>> mine() {
-        return plans.ofEducator(access.ownEducatorId()).onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+        return plans.ofEducator(access.ownEducatorId())
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(this::view).collect().asList();
     }
 

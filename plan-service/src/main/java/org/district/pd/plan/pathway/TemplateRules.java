@@ -122,7 +122,8 @@ public final class TemplateRules {
                 violations.add(new Violation(at + ".count", "must be at least 1"));
             }
             if (sessions.kind() != null && !SESSION_KINDS.contains(sessions.kind())) {
-                violations.add(new Violation(at + ".kind", "must be one of " + SESSION_KINDS.stream().sorted().toList()));
+                violations.add(new Violation(at + ".kind", "must be one of "
+                        + SESSION_KINDS.stream().sorted().toList()));
             }
         } else if (rule instanceof Rule.SubmitEvidence evidence && evidence.credentialId() == null) {
             violations.add(new Violation(at + ".credentialId", "is required"));

@@ -31,7 +31,8 @@ public class TemplateRepository {
     /** The next version of {@code $1}, or 1; the primary key refuses a second writer of the same version. */
     private static final String INSERT = """
             insert into pathway_template (id, version, school_id, name, body, created_by, created_at)
-            select $1::uuid, coalesce(max(version), 0) + 1, $2::uuid, $3::text, $4::text::jsonb, $5::text, $6::timestamptz
+            select $1::uuid, coalesce(max(version), 0) + 1, $2::uuid, $3::text, $4::text::jsonb, $5::text,
+                   $6::timestamptz
             from pathway_template where id = $1::uuid
             returning""" + " " + COLUMNS;
 
@@ -58,7 +59,8 @@ public class TemplateRepository {
     }
 
     public Uni<TemplateView> insert(UUID id, UUID schoolId, Template template, String createdBy, Instant now) {
-        Tuple parameters = Tuple.of(id, schoolId, template.name(), write(template), createdBy, now.atOffset(ZoneOffset.UTC));
+        Tuple parameters = Tuple.of(id, schoolId, template.name(), write(template), createdBy,
+                now.atOffset(ZoneOffset.UTC));
         return pool.preparedQuery(INSERT).execute(parameters).map(rows -> view(rows.iterator().next()));
     }
 

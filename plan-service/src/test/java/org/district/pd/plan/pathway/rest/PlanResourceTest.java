@@ -1,6 +1,7 @@
 package org.district.pd.plan.pathway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,12 +19,17 @@ import java.util.UUID;
 import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
 import org.district.pd.plan.roster.RosterIds;
+import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -33,6 +39,9 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class PlanResourceTest {
+
+    @Inject
+    Pool database;
 
     private static final String PLANS = "/api/v1/plans";
     private static final UUID ALICE = RosterIds.educatorId("t-alice");
@@ -44,7 +53,8 @@ class PlanResourceTest {
             [{"name": "Learn", "milestones": [
                 {"key": "feedback", "title": "An offering on feedback", "required": true,
                  "rule": {"type": "complete-offerings", "count": 1, "tag": "feedback-for-learning"}},
-                {"key": "hours", "title": "Three hours", "required": true, "rule": {"type": "earn-hours", "hours": 3}}]},
+                {"key": "hours", "title": "Three hours", "required": true,
+                 "rule": {"type": "earn-hours", "hours": 3}}]},
              {"name": "Reflect", "milestones": [
                 {"key": "reflect", "title": "A reflection", "required": true, "rule": {"type": "reflection"}}]}]""";
 
@@ -99,6 +109,42 @@ class PlanResourceTest {
     }
 
     @Test
+    void aSessionAttendedOnTheBrokerCompletesACycleAndIsCreditedOnce() {
+        roster();
+        String stages = """
+                [{"name": "Meet", "milestones": [
+                    {"key": "plc", "title": "A PLC meeting", "required": true,
+                     "rule": {"type": "attend-sessions", "count": 1, "kind": "plc"}},
+                    {"key": "plc-hours", "title": "An hour of PLC", "required": true,
+                     "rule": {"type": "earn-hours", "hours": 1, "category": "PLC"}}]}]""";
+        String template = as("grace")
+                .body(TemplateResourceTest.template(null, "PLC pathway " + UUID.randomUUID(), stages))
+                .when().post("/api/v1/plans/templates").then().statusCode(201).extract().path("id");
+        String planId = as("grace").body("""
+                {"educatorId": "%s", "templateId": "%s", "startsAt": "%s"}""".formatted(ALICE, template,
+                Instant.now().minus(1, ChronoUnit.HOURS))).when().post(PLANS).then().statusCode(201)
+                .extract().path("id");
+
+        ObjectNode webinar = LearningEvents.attendance(ALICE, "webinar", "2.0", "PLC", Instant.now());
+        ObjectNode plc = LearningEvents.attendance(ALICE, "plc", "1.5", "PLC", Instant.now());
+        assertThat(EventContracts.violations(LearningEvents.ATTENDED, plc.toString())).isEmpty();
+        LearningEvents.sendAttendance(webinar);
+        awaitLedgerEntry(webinar.get("attendanceId").asText());
+        as("alice").when().get(PLANS + "/" + planId).then().statusCode(200)
+                .body("state.cycles[0].status", equalTo("OPEN"))
+                .body("state.cycles[0].stages[0].milestones.progress", contains(0, 1))
+                .body("state.cycles[0].stages[0].milestones[0].metAt", nullValue());
+
+        UUID eventId = LearningEvents.sendAttendance(plc);
+        LearningEvents.send(eventId, LearningEvents.ATTENDED, ALICE.toString(), plc.toString());
+        ValidatableResponse done = awaitPlan("alice", planId, "the PLC session");
+        done.body("state.cycles[0].status", equalTo("COMPLETED")).body("state.cycles[1].status", equalTo("OPEN"));
+        assertThat(database.preparedQuery("select count(*) from ledger_entry where source_ref = $1")
+                .execute(Tuple.of(plc.get("attendanceId").asText())).await().indefinitely().iterator().next()
+                .getLong(0)).as("the redelivered event is credited once").isEqualTo(1);
+    }
+
+    @Test
     void aPlanIsNotFoundByAnyoneItIsNotForAndOnlyAuthorsStartOne() {
         roster();
         String template = districtTemplate("Probe pathway " + UUID.randomUUID());
@@ -107,7 +153,8 @@ class PlanResourceTest {
                 .then().statusCode(201).extract().path("id");
         // Another teacher, a principal of another school, a coach with no teacher assigned: 404, never 403.
         for (String outsider : List.of("alice", "frank", "erin")) {
-            as(outsider).when().get(PLANS + "/" + planId).then().statusCode(404).contentType("application/problem+json");
+            as(outsider).when().get(PLANS + "/" + planId).then().statusCode(404)
+                    .contentType("application/problem+json");
             as(outsider).when().get(PLANS + "/" + UUID.randomUUID()).then().statusCode(404);
         }
         as("alice").when().get(PLANS + "/me").then().statusCode(200).body("id", not(hasItem(planId)));
@@ -134,6 +181,20 @@ class PlanResourceTest {
                     .statusCode(403);
         }
         as("grace").when().get(PLANS + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private void awaitLedgerEntry(String sourceRef) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (database.preparedQuery("select count(*) from ledger_entry where source_ref = $1")
+                .execute(Tuple.of(sourceRef)).await().indefinitely().iterator().next().getLong(0) == 0) {
+            assertThat(Instant.now()).as("ledger entry for %s", sourceRef).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static String districtTemplate(String name) {
