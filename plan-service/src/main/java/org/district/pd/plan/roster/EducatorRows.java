@@ -53,6 +53,10 @@ final class EducatorRows {
         if (!manifest.rolesInOwnFile()) {
             own = rolesInUserRow(user);
         } else if (manifest.mode(RosterUpload.ROLES).equals(Manifest.BULK)) {
+            if (roles.isEmpty()) {
+                // More often an export's slip than a teacher with no role: the row is rejected, and its educator kept.
+                return Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"));
+            }
             own = RoleRow.merge(List.of(), roles);
         } else if (had != null || !roles.isEmpty()) {
             own = RoleRow.merge(had == null ? List.of() : had, roles);

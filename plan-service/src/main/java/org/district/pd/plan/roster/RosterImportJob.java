@@ -159,12 +159,10 @@ final class RosterImportJob implements Runnable {
         rows.forEach(row -> sourcedIds.add(row.get("sourcedId")));
         transaction(tx -> {
             Staged staged = takeStaged(tx, sourcedIds);
-            // A delta of roles changes the roles the directory has; a bulk one replaces them, so only a user without
-            // roles rows needs what the directory has. In 1.1 a row has all its roles.
+            // A delta of roles changes the roles the directory has, so needs them; a bulk one replaces them, and in
+            // 1.1 a row has all its roles.
             boolean merging = manifest.rolesInOwnFile() && !manifest.mode(RosterUpload.ROLES).equals(Manifest.BULK);
-            List<UUID> needed = sourcedIds.stream()
-                    .filter(user -> merging || manifest.rolesInOwnFile() && staged.roles(user).isEmpty())
-                    .map(RosterIds::educatorId).toList();
+            List<UUID> needed = merging ? sourcedIds.stream().map(RosterIds::educatorId).toList() : List.of();
             Map<UUID, Rostered> existing = needed.isEmpty() ? Map.of() : await(directory.rostered(needed));
             Set<String> orgs = new HashSet<>();
             rows.forEach(row -> orgs.addAll(EducatorRows.orgsNamed(row, staged.roles(row.get("sourcedId")),

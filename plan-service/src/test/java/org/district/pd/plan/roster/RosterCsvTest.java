@@ -116,6 +116,13 @@ class RosterCsvTest {
         RowResult none = EducatorRows.parse(user, List.of(), List.of(), context(manifest)).problem();
         assertThat(none.status()).isEqualTo(RowResult.Status.REJECTED);
         assertThat(none.field()).isEqualTo("roles");
+        Rostered rostered = EducatorRows.parse(user, List.of(role("teacher", "primary", "a", "", "")), List.of(),
+                context(manifest)).value();
+        EducatorRows.Context known = new EducatorRows.Context(manifest, context(manifest).orgs(),
+                Map.of(rostered.snapshot().educatorId(), rostered), TODAY);
+        assertThat(EducatorRows.parse(user, List.of(), List.of(), known).problem().field())
+                .as("a known educator without roles rows in a bulk roles.csv is rejected, so kept as they were")
+                .isEqualTo("roles");
 
         RowResult unknownOrg = EducatorRows.parse(user, List.of(role("teacher", "primary", "x", "", "")), List.of(),
                 context(manifest)).problem();
