@@ -1,5 +1,6 @@
 package org.district.pd.plan.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,20 +24,9 @@ public class LedgerService {
 
     /** Records the hours of a completion on the day it was completed, however late the event arrives. */
     public Uni<Void> courseCompleted(IncomingEvent event, CourseCompleted completed) {
-        LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
-        entry.educatorId = completed.educatorId();
-        entry.eventId = event.id();
-        entry.eventType = event.type();
-        entry.sourceRef = completed.completionId().toString();
-        entry.offeringId = completed.offeringId();
-        entry.occurredAt = completed.completedAt();
-        entry.creditHours = completed.creditHours();
-        entry.creditType = completed.creditType();
-        entry.category = completed.category();
-        entry.activitySource = completed.source();
-        entry.recordedAt = Instant.now();
-        return entries.persist(entry).replaceWithVoid();
+        return record(event, completed.educatorId(), completed.completionId(), completed.offeringId(),
+                completed.completedAt(), completed.creditHours(), completed.creditType(), completed.category(),
+                completed.source());
     }
 
     /** A session that carries credit is an entry on the day it was attended; one without credit is none. */
@@ -44,18 +34,25 @@ public class LedgerService {
         if (attended.creditHours().signum() == 0) {
             return Uni.createFrom().voidItem();
         }
+        return record(event, attended.educatorId(), attended.attendanceId(), attended.offeringId(),
+                attended.attendedAt(), attended.creditHours(), attended.creditType(), attended.category(), "SESSION");
+    }
+
+    /** One immutable entry; {@code sourceRef} is the producer's id of what was earned, e.g. the completion id. */
+    private Uni<Void> record(IncomingEvent event, UUID educatorId, UUID sourceRef, UUID offeringId, Instant occurredAt,
+            BigDecimal creditHours, String creditType, String category, String activitySource) {
         LedgerEntry entry = new LedgerEntry();
         entry.id = UUID.randomUUID();
-        entry.educatorId = attended.educatorId();
+        entry.educatorId = educatorId;
         entry.eventId = event.id();
         entry.eventType = event.type();
-        entry.sourceRef = attended.attendanceId().toString();
-        entry.offeringId = attended.offeringId();
-        entry.occurredAt = attended.attendedAt();
-        entry.creditHours = attended.creditHours();
-        entry.creditType = attended.creditType();
-        entry.category = attended.category();
-        entry.activitySource = "SESSION";
+        entry.sourceRef = sourceRef.toString();
+        entry.offeringId = offeringId;
+        entry.occurredAt = occurredAt;
+        entry.creditHours = creditHours;
+        entry.creditType = creditType;
+        entry.category = category;
+        entry.activitySource = activitySource;
         entry.recordedAt = Instant.now();
         return entries.persist(entry).replaceWithVoid();
     }
