@@ -4,6 +4,7 @@ package org.district.pd.plan.messaging;
 public final class Topics {
 
     public static final String ROSTER_EDUCATORS = "pd.roster.educators";
+    public static final String PLAN_EVENTS = "pd.plan.events";
     public static final String LEARNING_EVENTS_CHANNEL = "learning-events";
 
     private Topics() {

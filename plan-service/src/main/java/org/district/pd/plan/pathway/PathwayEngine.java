@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.district.pd.plan.pathway.PathwayState.Cycle;
 import org.district.pd.plan.pathway.PathwayState.CycleStatus;
@@ -35,14 +36,27 @@ public final class PathwayEngine {
     }
 
     public static PathwayState evaluate(Template template, Instant planStart, Collection<Fact> facts, Instant now) {
+        return evaluate(cycle -> template, planStart, facts, now);
+    }
+
+    /**
+     * As above, with the template version each cycle runs on: a plan moves to a template's newer version only when
+     * its next cycle opens, so earlier cycles keep the stages, cadence and count they ran with.
+     */
+    public static PathwayState evaluate(IntFunction<Template> templateOfCycle, Instant planStart,
+            Collection<Fact> facts, Instant now) {
         List<Fact> counted = counted(facts, planStart, now);
-        Cadence cadence = template.cadence();
         List<Cycle> cycles = new ArrayList<>();
-        long period = cadence.periodOf(planStart);
         Instant opens = planStart;
+        Instant periodFrom = planStart;
         int next = 0;
-        for (int number = 1; template.cycles() == null || number <= template.cycles(); number++) {
-            Instant ends = cadence.startOf(period + 1);
+        for (int number = 1; ; number++) {
+            Template template = templateOfCycle.apply(number);
+            if (template.cycles() != null && number > template.cycles()) {
+                return new PathwayState(cycles, true);
+            }
+            Cadence cadence = template.cadence();
+            Instant ends = cadence.startOf(cadence.periodOf(periodFrom) + 1);
             Progress progress = new Progress(template.stages());
             Instant completedAt = null;
             while (completedAt == null && next < counted.size() && counted.get(next).time().isBefore(ends)) {
@@ -60,9 +74,8 @@ public final class PathwayEngine {
             cycles.add(progress.cycle(number, opens, ends, completedAt != null ? CycleStatus.COMPLETED
                     : CycleStatus.INCOMPLETE, closed));
             opens = closed;
-            period++;
+            periodFrom = ends;
         }
-        return new PathwayState(cycles, true);
     }
 
     /** The facts that count, once each, in time order: none reversed, none before the plan or after now. */
@@ -119,13 +132,21 @@ public final class PathwayEngine {
             List<StageProgress> progress = new ArrayList<>();
             int current = stages.size();
             for (int i = 0; i < stages.size(); i++) {
+                List<MilestoneProgress> milestones = measures.get(i).stream().map(Measure::progress).toList();
                 progress.add(new StageProgress(stages.get(i).name(), completions.get(i),
-                        measures.get(i).stream().map(Measure::progress).toList()));
+                        toMeet(stages.get(i), milestones), milestones));
                 if (completions.get(i) == null && current == stages.size()) {
                     current = i;
                 }
             }
             return new Cycle(number, opens, ends, status, closed, current, progress);
+        }
+
+        /** Still to meet: each required milestone open, and as many more as "any K" asks beyond those met. */
+        private static int toMeet(Stage stage, List<MilestoneProgress> milestones) {
+            long met = milestones.stream().filter(MilestoneProgress::met).count();
+            long requiredOpen = milestones.stream().filter(m -> m.required() && !m.met()).count();
+            return (int) Math.max(requiredOpen, stage.needed() - met);
         }
 
         /**
@@ -164,6 +185,7 @@ public final class PathwayEngine {
 
         private final Milestone milestone;
         private final Set<String> subjects = new HashSet<>();
+        private final List<String> counted = new ArrayList<>();
         private BigDecimal amount = BigDecimal.ZERO;
         private Instant metAt;
 
@@ -172,7 +194,12 @@ public final class PathwayEngine {
         }
 
         void apply(Fact fact) {
-            amount = amount.add(contribution(milestone.rule(), fact));
+            BigDecimal contribution = contribution(milestone.rule(), fact);
+            if (contribution.signum() == 0) {
+                return;
+            }
+            counted.add(fact.id());
+            amount = amount.add(contribution);
             if (metAt == null && amount.compareTo(milestone.rule().target()) >= 0) {
                 metAt = fact.time();
             }
@@ -209,7 +236,8 @@ public final class PathwayEngine {
 
         MilestoneProgress progress() {
             BigDecimal target = milestone.rule().target();
-            return new MilestoneProgress(milestone.key(), milestone.required(), amount.min(target), target, metAt);
+            return new MilestoneProgress(milestone.key(), milestone.required(), amount.min(target), target, metAt,
+                    List.copyOf(counted));
         }
 
         private static boolean matches(String wanted, String actual) {

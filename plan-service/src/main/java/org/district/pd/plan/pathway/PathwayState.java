@@ -19,17 +19,20 @@ public record PathwayState(List<Cycle> cycles, boolean ended) {
             int currentStage, List<StageProgress> stages) {
     }
 
-    /** A stage and when it completed: once its milestones were met and every stage before it had completed. */
-    public record StageProgress(String name, Instant completedAt, List<MilestoneProgress> milestones) {
+    /**
+     * A stage and when it completed: once its milestones were met and every stage before it had completed.
+     * {@code toMeet} is how many of its milestones are still to be met for it to complete (0 once they are).
+     */
+    public record StageProgress(String name, Instant completedAt, int toMeet, List<MilestoneProgress> milestones) {
 
         public boolean complete() {
             return completedAt != null;
         }
     }
 
-    /** How far a milestone is, against its rule's target, and when it was met. */
+    /** How far a milestone is, against its rule's target, when it was met, and the facts that counted toward it. */
     public record MilestoneProgress(String key, boolean required, BigDecimal progress, BigDecimal target,
-            Instant metAt) {
+            Instant metAt, List<String> facts) {
 
         public boolean met() {
             return metAt != null;

@@ -6,32 +6,32 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.district.pd.plan.pathway.persistence.FactRepository;
 import org.district.pd.plan.pathway.persistence.PlanRepository;
 import org.district.pd.plan.pathway.persistence.PlanRepository.StoredPlan;
 import org.district.pd.plan.pathway.persistence.TemplateRepository;
 import org.district.pd.plan.security.PlanAccess;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Caller;
+import org.district.pd.platform.web.PageRequest;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Plans: a template applied to one teacher, and where each stands, derived from the teacher's facts when read. */
+/** Plans: a template applied to one teacher, and where each stands, as the progress refresher last evaluated it. */
 @ApplicationScoped
 public class PlanService {
 
     private final PlanRepository plans;
     private final TemplateRepository templates;
-    private final FactRepository facts;
+    private final PlanRefresher refresher;
     private final PlanAccess access;
     private final Caller caller;
 
-    PlanService(PlanRepository plans, TemplateRepository templates, FactRepository facts, PlanAccess access,
+    PlanService(PlanRepository plans, TemplateRepository templates, PlanRefresher refresher, PlanAccess access,
             Caller caller) {
         this.plans = plans;
         this.templates = templates;
-        this.facts = facts;
+        this.refresher = refresher;
         this.access = access;
         this.caller = caller;
     }
@@ -61,6 +61,7 @@ public class PlanService {
                                 + request.templateId() + " already");
                     }
                 })
+                .chain(() -> refresher.refreshNow(List.of(id)))
                 .chain(() -> find(id));
     }
 
@@ -80,10 +81,23 @@ public class PlanService {
         });
     }
 
+    /** What changed the plan and why, for those who may read it. */
+    public Uni<List<TimelineEntry>> timeline(UUID id, PageRequest page) {
+        return plans.find(id).chain(found -> {
+            if (found.isEmpty() || !access.seesPlanOf(found.get().educatorId(), found.get().educatorSchools())) {
+                return Uni.createFrom().failure(ProblemException.notFound("No plan " + id));
+            }
+            return plans.timeline(id, page);
+        });
+    }
+
+    /** A plan as last evaluated; one not evaluated yet (its start is still being taken in) has no state. */
     private Uni<PlanView> view(StoredPlan plan) {
-        return facts.of(plan.educatorId()).map(known -> new PlanView(plan.id(), plan.educatorId(),
+        PathwayState state = plan.state();
+        return Uni.createFrom().item(new PlanView(plan.id(), plan.educatorId(),
                 new PlanView.TemplateRef(plan.templateId(), plan.templateVersion(), plan.template().name(),
                         plan.templateSchoolId()),
-                plan.startedAt(), PathwayEngine.evaluate(plan.template(), plan.startedAt(), known, Instant.now())));
+                plan.startedAt(), state == null ? null : PlanProgress.of(state, Instant.now()), state,
+                plan.refreshedAt()));
     }
 }

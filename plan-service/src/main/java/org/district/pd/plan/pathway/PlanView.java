@@ -3,8 +3,12 @@ package org.district.pd.plan.pathway;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A teacher's plan as the API shows it: the template version it runs on and where it stands, derived just now. */
-public record PlanView(UUID id, UUID educatorId, TemplateRef template, Instant startedAt, PathwayState state) {
+/**
+ * A teacher's plan as the API shows it: the template version its latest cycle runs on, where it stands at a glance
+ * ({@code progress}), and every cycle in full ({@code state}), as last evaluated at {@code evaluatedAt}.
+ */
+public record PlanView(UUID id, UUID educatorId, TemplateRef template, Instant startedAt, PlanProgress progress,
+        PathwayState state, Instant evaluatedAt) {
 
     public record TemplateRef(UUID id, int version, String name, UUID schoolId) {
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.DirectoryRepository.EducatorsWritten;
 import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.district.pd.plan.worker.WorkerTransactions;
 
 /**
  * A role counts from its begin date through its end date, whether or not an import comes on those days. This job

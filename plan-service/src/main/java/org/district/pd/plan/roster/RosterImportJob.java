@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.DirectoryRepository.EducatorsWritten;
 import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.district.pd.plan.worker.WorkerTransactions;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

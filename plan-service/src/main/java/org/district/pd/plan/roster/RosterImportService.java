@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.district.pd.plan.worker.WorkerTransactions;
 import org.district.pd.platform.problem.Problem.Violation;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.web.CorrelationIds;

@@ -1,7 +1,9 @@
 package org.district.pd.platform.outbox;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +40,17 @@ public class Outbox {
             select e.id, $1, e.subject, $2, $3, e.subject, $4, $5, e.payload
             from unnest($6::uuid[], $7::text[], $8::text[]) with ordinality as e(id, subject, payload, n)
             order by e.n""";
+
+    private static final String INSERT_EACH = """
+            insert into outbox_event (id, topic, event_key, type, source, subject, event_time, correlation_id, payload)
+            select e.id, $1, e.subject, e.type, $2, e.subject, e.time, $3, e.payload
+            from unnest($4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])
+                 with ordinality as e(id, subject, type, time, payload, n)
+            order by e.n""";
+
+    /** One event for {@link #appendEach}: its type, the educator it is about, when it happened, and its data. */
+    public record Event(String type, UUID educatorId, Instant time, Object data) {
+    }
 
     private final ObjectMapper json;
     private final String source;
@@ -93,6 +106,29 @@ public class Outbox {
                 .addArrayOfString(payloadByEducator.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .addArrayOfString(payloadByEducator.values().toArray(String[]::new));
         return transaction.preparedQuery(INSERT_ALL).execute(parameters).replaceWithVoid();
+    }
+
+    /**
+     * Records events of any types, in the list's order, in a single statement on a connection of the reactive pool that
+     * is inside a transaction: for work that runs on its own connections rather than in a Panache transaction.
+     */
+    public Uni<Void> appendEach(SqlConnection transaction, String topic, List<Event> events) {
+        if (transaction.transaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException("the outbox needs an open transaction"));
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
+        Tuple parameters = Tuple.tuple().addString(topic).addString(source)
+                .addString(correlationId == null ? null : correlationId.toString())
+                .addArrayOfUUID(events.stream().map(event -> UUID.randomUUID()).toArray(UUID[]::new))
+                .addArrayOfString(events.stream().map(event -> event.educatorId().toString()).toArray(String[]::new))
+                .addArrayOfString(events.stream().map(Event::type).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(events.stream().map(event -> event.time().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .addArrayOfString(events.stream().map(event -> serialize(event.data())).toArray(String[]::new));
+        return transaction.preparedQuery(INSERT_EACH).execute(parameters).replaceWithVoid();
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.district.pd.plan.pathway.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,37 +20,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The facts about each educator: written inside the inbox's transaction, each once, and read for the engine. */
 @ApplicationScoped
 public class FactRepository {
 
+    /** The fact, and a reason for each plan of its teacher (or only its own plan) to be evaluated again. */
     private static final String RECORD = """
-            insert into educator_fact (fact_id, educator_id, kind, occurred_at, subject, tags, format, category, hours,
-                                       reverses)
-            values (:id, :educator, :kind, :time, :subject, cast(cast(:tags as text) as jsonb), :format, :category,
-                    :hours, :reverses)
+            with fact as (
+                insert into educator_fact (fact_id, educator_id, plan_id, kind, occurred_at, subject, tags, format,
+                                           category, hours, reverses)
+                values (:id, :educator, :plan, :kind, :time, :subject, cast(cast(:tags as text) as jsonb), :format,
+                        :category, :hours, :reverses)
+                on conflict do nothing
+                returning fact_id, educator_id, plan_id, occurred_at)
+            insert into plan_refresh_due (plan_id, cause, due_at)
+            select p.id, f.fact_id, greatest(f.occurred_at, now())
+            from fact f join plan p on p.educator_id = f.educator_id and (f.plan_id is null or p.id = f.plan_id)
             on conflict do nothing""";
 
-    private static final String OF_EDUCATOR = """
-            select fact_id, kind, occurred_at, subject, tags::text as tags, format, category, hours, reverses
-            from educator_fact where educator_id = $1""";
+    private static final String OF_EDUCATORS = """
+            select educator_id, plan_id, fact_id, kind, occurred_at, subject, tags::text as tags, format, category,
+                   hours, reverses
+            from educator_fact where educator_id = any($1)""";
 
-    private final Pool pool;
+    /** A fact about a teacher, for all their plans, or for one plan only ({@code planId}). */
+    public record Scoped(UUID planId, Fact fact) {
+
+        public boolean concerns(UUID plan) {
+            return planId == null || planId.equals(plan);
+        }
+    }
+
     private final ObjectMapper json;
 
-    FactRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    FactRepository(ObjectMapper json) {
         this.json = json;
     }
 
-    /** Records {@code fact} in the current transaction; a fact recorded before (a redelivery) changes nothing. */
+    /**
+     * Records {@code fact} in the current transaction, and makes the teacher's plans due for evaluation; a fact
+     * recorded before (a redelivery) changes nothing.
+     */
     public Uni<Void> record(UUID educatorId, Fact fact) {
+        return record(educatorId, null, fact);
+    }
+
+    /** As above, for one plan of the teacher's only when {@code planId} is given. */
+    public Uni<Void> record(UUID educatorId, UUID planId, Fact fact) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(RECORD)
                 .setParameter("id", fact.id())
                 .setParameter("educator", educatorId)
+                .setParameter("plan", planId)
                 .setParameter("kind", fact.kind().name())
                 .setParameter("time", fact.time())
                 .setParameter("subject", fact.subject())
@@ -62,14 +88,15 @@ public class FactRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<Fact>> of(UUID educatorId) {
-        return pool.preparedQuery(OF_EDUCATOR).execute(Tuple.of(educatorId)).map(rows -> {
-            List<Fact> facts = new ArrayList<>();
-            rows.forEach(row -> facts.add(new Fact(row.getString("fact_id"), Fact.Kind.valueOf(row.getString("kind")),
-                    row.getOffsetDateTime("occurred_at").toInstant(), row.getString("subject"),
-                    read(row.getString("tags")), row.getString("format"), row.getString("category"),
-                    row.getBigDecimal("hours"),
-                    row.getString("reverses"))));
+    /** The facts about these educators, by educator, read on the connection of a transaction. */
+    public Uni<Map<UUID, List<Scoped>>> of(SqlConnection tx, Collection<UUID> educatorIds) {
+        return tx.preparedQuery(OF_EDUCATORS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, List<Scoped>> facts = new HashMap<>();
+            rows.forEach(row -> facts.computeIfAbsent(row.getUUID("educator_id"), id -> new ArrayList<>())
+                    .add(new Scoped(row.getUUID("plan_id"), new Fact(row.getString("fact_id"),
+                            Fact.Kind.valueOf(row.getString("kind")), row.getOffsetDateTime("occurred_at").toInstant(),
+                            row.getString("subject"), read(row.getString("tags")), row.getString("format"),
+                            row.getString("category"), row.getBigDecimal("hours"), row.getString("reverses")))));
             return facts;
         });
     }

@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.pathway.PathwayState;
+import org.district.pd.plan.pathway.ProgressChange;
 import org.district.pd.plan.pathway.Template;
+import org.district.pd.plan.pathway.TimelineEntry;
+import org.district.pd.platform.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -26,22 +32,38 @@ public class PlanRepository {
 
     /** A plan as stored, with what the engine and the ownership rules need beside it. */
     public record StoredPlan(UUID id, UUID educatorId, UUID templateId, int templateVersion, UUID templateSchoolId,
-            Template template, Instant startedAt, Set<UUID> educatorSchools) {
+            Template template, Instant startedAt, Set<UUID> educatorSchools, PathwayState state, Instant refreshedAt) {
     }
 
     private static final String SELECT = """
             select p.id, p.educator_id, p.template_id, p.template_version, p.started_at, t.school_id,
-                   t.body::text as body,
+                   t.body::text as body, p.state::text as state, p.refreshed_at,
                    array(select s.school_id from educator_school s where s.educator_id = p.educator_id) as schools
             from plan p join pathway_template t on t.id = p.template_id and t.version = p.template_version""";
 
+    /** The plan, the version its first cycle runs on, and a reason to evaluate it, in one statement. */
     private static final String INSERT = """
-            insert into plan (id, educator_id, template_id, template_version, started_at, created_by, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7) on conflict (educator_id, template_id) do nothing""";
+            with created as (
+                insert into plan (id, educator_id, template_id, template_version, started_at, created_by, created_at)
+                values ($1, $2, $3, $4, $5, $6, $7) on conflict (educator_id, template_id) do nothing
+                returning id, template_version, created_at),
+            pinned as (
+                insert into plan_template_version (plan_id, from_cycle, version)
+                select id, 1, template_version from created)
+            insert into plan_refresh_due (plan_id, cause, due_at) select id, 'started', created_at from created""";
 
     private static final String EDUCATOR_SCHOOLS = """
             select e.id, array(select s.school_id from educator_school s where s.educator_id = e.id) as schools
             from educator e where e.id = $1""";
+
+    private static final String TIMELINE = """
+            select seq, recorded_at, causes::text as causes, changes::text as changes from plan_timeline
+            where plan_id = $1 order by seq limit $2 offset $3""";
+
+    private static final TypeReference<List<Map<String, Object>>> CAUSES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ProgressChange>> CHANGES = new TypeReference<>() {
+    };
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -74,6 +96,25 @@ public class PlanRepository {
                 });
     }
 
+    /** The plan's timeline, in the order its entries were recorded. */
+    public Uni<List<TimelineEntry>> timeline(UUID planId, PageRequest page) {
+        return pool.preparedQuery(TIMELINE).execute(Tuple.of(planId, page.size(), page.page() * page.size()))
+                .map(rows -> {
+                    List<TimelineEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        try {
+                            entries.add(new TimelineEntry(row.getLong("seq"),
+                                    row.getOffsetDateTime("recorded_at").toInstant(),
+                                    json.readValue(row.getString("causes"), CAUSES),
+                                    json.readValue(row.getString("changes"), CHANGES)));
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("a stored timeline entry cannot be read", e);
+                        }
+                    }
+                    return entries;
+                });
+    }
+
     /** The schools of an educator in the directory, or empty when the directory does not have them. */
     public Uni<Optional<Set<UUID>>> educatorSchools(UUID educatorId) {
         return pool.preparedQuery(EDUCATOR_SCHOOLS).execute(Tuple.of(educatorId)).map(rows -> rows.size() == 0
@@ -85,7 +126,10 @@ public class PlanRepository {
             return new StoredPlan(row.getUUID("id"), row.getUUID("educator_id"), row.getUUID("template_id"),
                     row.getInteger("template_version"), row.getUUID("school_id"),
                     json.readValue(row.getString("body"), Template.class),
-                    row.getOffsetDateTime("started_at").toInstant(), Set.of(row.getArrayOfUUIDs("schools")));
+                    row.getOffsetDateTime("started_at").toInstant(), Set.of(row.getArrayOfUUIDs("schools")),
+                    row.getString("state") == null ? null : json.readValue(row.getString("state"), PathwayState.class),
+                    row.getOffsetDateTime("refreshed_at") == null ? null
+                            : row.getOffsetDateTime("refreshed_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored template cannot be read", e);
         }

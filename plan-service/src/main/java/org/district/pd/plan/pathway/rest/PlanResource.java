@@ -9,12 +9,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.district.pd.plan.pathway.PlanRequest;
 import org.district.pd.plan.pathway.PlanService;
 import org.district.pd.plan.pathway.PlanView;
+import org.district.pd.plan.pathway.TimelineEntry;
 import org.district.pd.platform.security.Roles;
+import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -27,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 public class PlanResource {
 
     static final String PLANS = "/api/v1/plans";
+    private static final String PLAN_ID =
+            "{planId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final PlanService service;
 
@@ -52,9 +57,17 @@ public class PlanResource {
 
     /** Only a UUID is a plan id: any other path under /api/v1/plans stays a 404, as an unknown path is. */
     @GET
-    @Path("{planId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+    @Path(PLAN_ID)
     @RolesAllowed({ Roles.TEACHER, Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
     public Uni<PlanView> find(@PathParam("planId") String planId) {
         return service.find(Parameters.uuid("planId", planId));
+    }
+
+    @GET
+    @Path(PLAN_ID + "/timeline")
+    @RolesAllowed({ Roles.TEACHER, Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
+    public Uni<List<TimelineEntry>> timeline(@PathParam("planId") String planId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return service.timeline(Parameters.uuid("planId", planId), PageRequest.of(page, size));
     }
 }

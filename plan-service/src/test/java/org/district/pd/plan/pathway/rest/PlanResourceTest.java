@@ -58,6 +58,8 @@ class PlanResourceTest {
              {"name": "Reflect", "milestones": [
                 {"key": "reflect", "title": "A reflection", "required": true, "rule": {"type": "reflection"}}]}]""";
 
+    private static final String LEARN_COMPLETED = "state.cycles[0].stages[0].completedAt";
+
     private static boolean rostered;
 
     /** Once per class, from the first test: RestAssured knows the test port only once a test runs. */
@@ -97,7 +99,7 @@ class PlanResourceTest {
 
         ObjectNode completion = LearningEvents.completion(ALICE, "3.50", "COURSEWORK", Instant.now());
         LearningEvents.send(completion);
-        ValidatableResponse moved = awaitPlan("alice", planId, "Learn completed");
+        ValidatableResponse moved = awaitPlan("alice", planId, LEARN_COMPLETED, "Learn completed");
         moved.body("state.cycles[0].currentStage", equalTo(1))
                 .body("state.cycles[0].stages[0].milestones.key", contains("feedback", "hours"))
                 .body("state.cycles[0].stages[0].milestones[1].progress", equalTo(3))
@@ -130,14 +132,14 @@ class PlanResourceTest {
         assertThat(EventContracts.violations(LearningEvents.ATTENDED, plc.toString())).isEmpty();
         LearningEvents.sendAttendance(webinar);
         awaitLedgerEntry(webinar.get("attendanceId").asText());
-        as("alice").when().get(PLANS + "/" + planId).then().statusCode(200)
+        awaitPlan("alice", planId, "state.cycles[0].stages[0].milestones[1].progress", "the webinar's hour")
                 .body("state.cycles[0].status", equalTo("OPEN"))
                 .body("state.cycles[0].stages[0].milestones.progress", contains(0, 1))
                 .body("state.cycles[0].stages[0].milestones[0].metAt", nullValue());
 
         UUID eventId = LearningEvents.sendAttendance(plc);
         LearningEvents.send(eventId, LearningEvents.ATTENDED, ALICE.toString(), plc.toString());
-        ValidatableResponse done = awaitPlan("alice", planId, "the PLC session");
+        ValidatableResponse done = awaitPlan("alice", planId, LEARN_COMPLETED, "the PLC session");
         done.body("state.cycles[0].status", equalTo("COMPLETED")).body("state.cycles[1].status", equalTo("OPEN"));
         assertThat(database.preparedQuery("select count(*) from ledger_entry where source_ref = $1")
                 .execute(Tuple.of(plc.get("attendanceId").asText())).await().indefinitely().iterator().next()
@@ -202,15 +204,17 @@ class PlanResourceTest {
                 .post("/api/v1/plans/templates").then().statusCode(201).extract().path("id");
     }
 
-    private static ValidatableResponse awaitPlan(String user, String planId, String what) {
+    /** Reads the plan until {@code path} has a value: its state is evaluated again shortly after each event. */
+    static ValidatableResponse awaitPlan(String user, String planId, String path, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             ValidatableResponse plan = as(user).when().get(PLANS + "/" + planId).then().statusCode(200);
-            if (plan.extract().path("state.cycles[0].stages[0].completedAt") != null) {
+            Object value = plan.extract().path(path);
+            if (value != null && !Integer.valueOf(0).equals(value)) {
                 return plan;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": plan " + planId + " did not move in 30 s");
+                throw new AssertionError(what + ": plan " + planId + " has no " + path + " after 30 s");
             }
             try {
                 Thread.sleep(100);
@@ -221,7 +225,7 @@ class PlanResourceTest {
         }
     }
 
-    private static RequestSpecification as(String user) {
+    static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.user(user)).contentType("application/json");
     }
 }

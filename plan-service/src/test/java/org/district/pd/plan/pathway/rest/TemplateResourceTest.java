@@ -20,14 +20,14 @@ import io.restassured.specification.RequestSpecification;
 
 /** Templates over REST with real tokens: who writes and reads which, versions, and a 400 naming each bad field. */
 @QuarkusTest
-class TemplateResourceTest {
+public class TemplateResourceTest {
 
     private static final String TEMPLATES = "/api/v1/plans/templates";
     /** frank is the principal of Lincoln, alice teaches there, carol at another school. */
     private static final String LINCOLN = "bafd1764-384a-3c8f-9104-11542913b123";
     private static final String OTHER_SCHOOL = "2698429a-d6a5-343b-8695-6a069b029c33";
 
-    static String template(String schoolId, String name, String stages) {
+    public static String template(String schoolId, String name, String stages) {
         return """
                 {"schoolId": %s, "name": "%s",
                  "audience": {"careerStages": ["novice"], "autoAssign": true},

@@ -1,4 +1,4 @@
-package org.district.pd.plan.roster;
+package org.district.pd.plan.worker;
 
 import java.time.Duration;
 import java.util.function.Function;
@@ -9,21 +9,21 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
- * Transactions for the roster's worker thread: the work awaits each statement there, so the rules in between run on
- * the worker too, never on the event loop.
+ * Transactions for a job on a worker thread of its own (roster imports, plan progress): the work awaits each statement
+ * there, so the rules in between run on the worker too, never on the event loop.
  */
-final class WorkerTransactions {
+public final class WorkerTransactions {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Pool pool;
 
-    WorkerTransactions(Pool pool) {
+    public WorkerTransactions(Pool pool) {
         this.pool = pool;
     }
 
     /** Runs {@code work} in a transaction of its own connection, committed when it returns and rolled back if it throws. */
-    <T> T run(Function<SqlConnection, T> work) {
+    public <T> T run(Function<SqlConnection, T> work) {
         SqlConnection connection = await(pool.getConnection());
         try {
             Transaction tx = await(connection.begin());
@@ -41,7 +41,7 @@ final class WorkerTransactions {
     }
 
     /** Waits on the worker thread for one statement, a bounded time. */
-    static <T> T await(Uni<T> step) {
+    public static <T> T await(Uni<T> step) {
         return step.await().atMost(STEP_TIMEOUT);
     }
 }

@@ -1,0 +1,210 @@
+package org.district.pd.plan.pathway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.plan.LearningEvents;
+import org.district.pd.plan.TestRoster;
+import org.district.pd.plan.messaging.events.PlanProgressed;
+import org.district.pd.plan.pathway.rest.TemplateResourceTest;
+import org.district.pd.plan.roster.RosterIds;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The plan read model against the real broker and database: a completion on the broker moves the stored plan, its
+ * events reach pd.plan.events once each and match their contracts, the timeline says why; a cycle whose period has
+ * ended rolls over once however many refreshers race for it, and the next cycle runs on the newest template version.
+ */
+@QuarkusTest
+class PlanProgressTest {
+
+    private static final String PLANS = "/api/v1/plans";
+    private static final String TEMPLATES = PLANS + "/templates";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Learn: an offering tagged feedback-for-learning; then Reflect: a reflection. Semesters from 15 Aug 2026. */
+    private static final String STAGES = """
+            [{"name": "Learn", "milestones": [
+                {"key": "feedback", "title": "An offering on feedback", "required": true,
+                 "rule": {"type": "complete-offerings", "count": 1, "tag": "feedback-for-learning"}}]},
+             {"name": "Reflect", "milestones": [
+                {"key": "reflect", "title": "A reflection", "required": true, "rule": {"type": "reflection"}}]}]""";
+
+    @Inject
+    Pool database;
+
+    @Inject
+    PlanRefresher refresher;
+
+    @Test
+    void aCompletionOnTheBrokerMovesTheStoredPlanPublishesItsEventsOnceAndTheTimelineSaysWhy() throws Exception {
+        UUID teacher = rosterTeacher();
+        String planId = startPlan(teacher, template("Feedback " + UUID.randomUUID()));
+
+        ObjectNode completion = LearningEvents.completion(teacher, "2.00", "COURSEWORK", Instant.now());
+        LearningEvents.send(completion);
+        await(planId, "state.cycles[0].stages[0].completedAt").body("progress.stage", equalTo("Reflect"))
+                .body("progress.milestonesMet", contains("feedback"))
+                .body("progress.milestonesOpen", contains("reflect"))
+                .body("state.cycles[0].stages[0].milestones[0].facts",
+                        contains("completion:" + completion.get("completionId").asText()));
+
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.awaitRecords("pd.plan.events",
+                record -> record.value().contains(planId), 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(record -> KafkaTestClient.header(record, "ce_type"))
+                .containsExactly(PlanProgressed.CYCLE_STARTED, PlanProgressed.MILESTONE_COMPLETED);
+        for (ConsumerRecord<String, String> event : events) {
+            assertThat(event.key()).isEqualTo(teacher.toString());
+            assertThat(EventContracts.violations(KafkaTestClient.header(event, "ce_type"), event.value())).isEmpty();
+        }
+        JsonNode met = JSON.readTree(events.get(1).value());
+        assertThat(met.get("milestoneId").asText()).isEqualTo("feedback");
+        assertThat(met.get("stage").asText()).isEqualTo("Learn");
+        assertThat(Instant.parse(met.get("at").asText()))
+                .isEqualTo(Instant.parse(completion.get("completedAt").asText()).truncatedTo(ChronoUnit.MICROS));
+
+        as("alice").when().get(PLANS + "/" + planId + "/timeline").then().statusCode(404);
+        ValidatableResponse timeline = as("frank").when().get(PLANS + "/" + planId + "/timeline").then()
+                .statusCode(200).body("", hasSize(2));
+        timeline.body("[0].causes.kind", contains("PLAN_STARTED")).body("[0].changes.what", contains("CYCLE_STARTED"))
+                .body("[1].causes.kind", contains("COURSE_COMPLETED"))
+                .body("[1].causes[0].fact", equalTo("completion:" + completion.get("completionId").asText()))
+                .body("[1].changes.what", contains("MILESTONE_MET", "STAGE_COMPLETED"));
+        given().when().get(PLANS + "/" + planId + "/timeline").then().statusCode(401);
+        as("henry").when().get(PLANS + "/" + planId + "/timeline").then().statusCode(403);
+    }
+
+    @Test
+    void aCycleWhosePeriodEndedRollsOverOnceWhileRefreshersRaceAndTheNextRunsOnTheNewestVersion() {
+        UUID teacher = rosterTeacher();
+        String name = "Rollover " + UUID.randomUUID();
+        String templateId = template(name);
+        String planId = startPlan(teacher, templateId);
+        // An edit while the plan runs is version 2; the open cycle stays on version 1.
+        String shorter = """
+                [{"name": "Reflect", "milestones": [
+                    {"key": "reflect", "title": "A reflection", "required": true, "rule": {"type": "reflection"}}]}]""";
+        as("grace").body(TemplateResourceTest.template(null, name, shorter)).when().put(TEMPLATES + "/" + templateId)
+                .then().statusCode(200).body("version", equalTo(2));
+
+        // As if the plan had started in March: its first cycle (to 15 Aug) ended unfinished, and its end is due.
+        sql("update plan set started_at = '2026-03-01T00:00:00Z' where id = $1", planId);
+        sql("update plan_refresh_due set due_at = now() where plan_id = $1 and cause = 'cadence'", planId);
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> refresher.drain(Instant.now()));
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> refresher.drain(Instant.now()));
+        CompletableFuture.allOf(one, two).join();
+
+        as("frank").when().get(PLANS + "/" + planId).then().statusCode(200)
+                .body("state.cycles.status", contains("INCOMPLETE", "OPEN"))
+                .body("state.cycles[1].opensAt", equalTo("2026-08-15T00:00:00Z"))
+                .body("state.cycles[0].stages", hasSize(2)).body("state.cycles[1].stages", hasSize(1))
+                .body("template.version", equalTo(2)).body("progress.cycle", equalTo(2));
+        assertThat(outboxed(planId, PlanProgressed.CYCLE_COMPLETED)).as("one cycle.completed").hasSize(1);
+        assertThat(outboxed(planId, PlanProgressed.CYCLE_STARTED)).as("cycle 1 at the start, then cycle 2 once")
+                .hasSize(2);
+        JsonNode closed = read(outboxed(planId, PlanProgressed.CYCLE_COMPLETED).get(0));
+        assertThat(closed.get("outcome").asText()).isEqualTo("INCOMPLETE");
+        assertThat(closed.get("templateVersion").asInt()).isEqualTo(1);
+        assertThat(read(outboxed(planId, PlanProgressed.CYCLE_STARTED).get(1)).get("templateVersion").asInt())
+                .isEqualTo(2);
+        as("frank").when().get(PLANS + "/" + planId + "/timeline").then().statusCode(200)
+                .body("[1].causes.kind", contains("CADENCE"))
+                .body("[1].changes.what", contains("CYCLE_INCOMPLETE", "CYCLE_STARTED"));
+    }
+
+    private List<String> outboxed(String planId, String type) {
+        List<String> payloads = new java.util.ArrayList<>();
+        database.preparedQuery("select payload from outbox_event where type = $1 and payload::jsonb ->> 'planId' = $2"
+                + " order by seq").execute(Tuple.of(type, planId)).await().indefinitely()
+                .forEach(row -> payloads.add(row.getString(0)));
+        return payloads;
+    }
+
+    private static JsonNode read(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void sql(String statement, String planId) {
+        database.preparedQuery(statement).execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
+    }
+
+    /** A teacher of Lincoln (frank's school) of their own, so no other test's facts or plans are theirs. */
+    private static UUID rosterTeacher() {
+        String sourcedId = "t-progress-" + UUID.randomUUID().toString().substring(0, 8);
+        String orgs = TestRoster.ORGS_HEADER + "\n"
+                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n";
+        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
+                + sourcedId + ",lincoln-es,teacher,Pat,Progress,\n";
+        String location = given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
+        TestRoster.awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
+        return RosterIds.educatorId(sourcedId);
+    }
+
+    private static String template(String name) {
+        return as("grace").body(TemplateResourceTest.template(null, name, STAGES)).when().post(TEMPLATES).then()
+                .statusCode(201).extract().path("id");
+    }
+
+    private static String startPlan(UUID teacher, String templateId) {
+        return as("frank").body("""
+                {"educatorId": "%s", "templateId": "%s", "startsAt": "%s"}""".formatted(teacher, templateId,
+                Instant.now().minus(1, ChronoUnit.HOURS))).when().post(PLANS).then().statusCode(201)
+                .body("progress.cycle", equalTo(1)).body("progress.stage", equalTo("Learn"))
+                .extract().path("id");
+    }
+
+    private static ValidatableResponse await(String planId, String path) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            ValidatableResponse plan = as("frank").when().get(PLANS + "/" + planId).then().statusCode(200);
+            if (plan.extract().path(path) != null) {
+                return plan;
+            }
+            assertThat(Instant.now()).as("plan %s has %s", planId, path).isBefore(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.user(user)).contentType("application/json");
+    }
+}
