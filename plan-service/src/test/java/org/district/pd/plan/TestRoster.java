@@ -1,6 +1,7 @@
 package org.district.pd.plan;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.district.pd.plan.roster.RosterIds;
 import org.district.pd.platform.testing.Tokens;
 
 import io.restassured.response.ValidatableResponse;
@@ -170,5 +172,20 @@ public final class TestRoster {
     public static ValidatableResponse report(ValidatableResponse finished) {
         return given().auth().oauth2(Tokens.user("grace")).queryParam("size", 200)
                 .when().get((String) finished.extract().path("rows")).then().statusCode(200);
+    }
+
+    /** A teacher of Lincoln (frank's school) of their own, so no other test's facts or plans are theirs. */
+    public static UUID newLincolnTeacher() {
+        String sourcedId = "t-plan-" + UUID.randomUUID().toString().substring(0, 8);
+        String orgs = ORGS_HEADER + "\n"
+                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n";
+        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
+                + sourcedId + ",lincoln-es,teacher,Pat,Progress,\n";
+        String location = given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(IMPORTS).then().statusCode(202).extract().header("Location");
+        awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
+        return RosterIds.educatorId(sourcedId);
     }
 }

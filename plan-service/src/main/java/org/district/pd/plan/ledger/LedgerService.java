@@ -6,20 +6,31 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.CredentialAwarded;
 import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.platform.inbox.IncomingEvent;
 
 import io.smallrye.mutiny.Uni;
 
-/** Turns learning events into credit-hour ledger entries; runs inside the inbox's transaction. */
+/**
+ * Turns credit-bearing events into credit-hour ledger entries, and takebacks into reversing ones; runs inside the
+ * inbox's transaction.
+ */
 @ApplicationScoped
 public class LedgerService {
 
-    private final LedgerEntryRepository entries;
+    /** The activity source of an entry that takes back an earlier one. */
+    public static final String REVERSAL = "REVERSAL";
+    private static final String CLOCK_HOUR = "CLOCK_HOUR";
 
-    LedgerService(LedgerEntryRepository entries) {
+    private final LedgerEntryRepository entries;
+    private final TakebackRepository takebacks;
+
+    LedgerService(LedgerEntryRepository entries, TakebackRepository takebacks) {
         this.entries = entries;
+        this.takebacks = takebacks;
     }
 
     /** Records the hours of a completion on the day it was completed, however late the event arrives. */
@@ -38,7 +49,41 @@ public class LedgerService {
                 attended.attendedAt(), attended.creditHours(), attended.creditType(), attended.category(), "SESSION");
     }
 
-    /** One immutable entry; {@code sourceRef} is the producer's id of what was earned, e.g. the completion id. */
+    /** An award that carries credit is an entry on the day it was awarded, in its category. */
+    public Uni<Void> credentialAwarded(IncomingEvent event, CredentialAwarded awarded) {
+        if (awarded.creditHours().signum() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return record(event, awarded.educatorId(), awarded.awardId(), null, awarded.awardedAt(),
+                awarded.creditHours(), CLOCK_HOUR, awarded.ledgerCategory(), "CREDENTIAL");
+    }
+
+    /** A community meeting that carries credit is an entry on the day it was attended. */
+    public Uni<Void> communitySessionAttended(IncomingEvent event, CommunitySessionAttended attended) {
+        if (attended.creditHours().signum() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return record(event, attended.educatorId(), attended.attendanceId(), null, attended.attendedAt(),
+                attended.creditHours(), CLOCK_HOUR, attended.category(), "COMMUNITY");
+    }
+
+    /**
+     * Takes back what {@code sourceRef} earned (a revoked award, a voided completion) with a reversing entry of the
+     * opposite hours, dated when it was taken back; entries are never changed. The takeback is kept, so what it
+     * names is reversed also when it arrives later, and a second takeback of the same changes nothing.
+     */
+    public Uni<Void> reverse(IncomingEvent event, UUID educatorId, UUID sourceRef, Instant at) {
+        return takebacks.record(educatorId, sourceRef.toString(), event.id(), event.type(), at).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            return entries.list("educatorId = ?1 and sourceRef = ?2", educatorId, sourceRef.toString())
+                    .chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                            : persist(reversing(found.get(0), event.id(), event.type(), at)));
+        });
+    }
+
+    /** One immutable entry, reversed at once when what earned it was taken back before it came. */
     private Uni<Void> record(IncomingEvent event, UUID educatorId, UUID sourceRef, UUID offeringId, Instant occurredAt,
             BigDecimal creditHours, String creditType, String category, String activitySource) {
         LedgerEntry entry = new LedgerEntry();
@@ -54,6 +99,30 @@ public class LedgerService {
         entry.category = category;
         entry.activitySource = activitySource;
         entry.recordedAt = Instant.now();
+        return persist(entry).chain(() -> takebacks.find(educatorId, entry.sourceRef)).chain(takeback -> takeback
+                .map(taken -> persist(reversing(entry, taken.eventId(), taken.eventType(), taken.takenAt())))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    /** The entry that takes {@code earned} back, recorded for the takeback's event. */
+    private static LedgerEntry reversing(LedgerEntry earned, UUID eventId, String eventType, Instant at) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.educatorId = earned.educatorId;
+        entry.eventId = eventId;
+        entry.eventType = eventType;
+        entry.sourceRef = earned.sourceRef;
+        entry.offeringId = earned.offeringId;
+        entry.occurredAt = at;
+        entry.creditHours = earned.creditHours.negate();
+        entry.creditType = earned.creditType;
+        entry.category = earned.category;
+        entry.activitySource = REVERSAL;
+        entry.recordedAt = Instant.now();
+        return entry;
+    }
+
+    private Uni<Void> persist(LedgerEntry entry) {
         return entries.persist(entry).replaceWithVoid();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.CourseVoided;
 import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.plan.pathway.PathwayFacts;
 import org.district.pd.platform.inbox.EventHandler;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LearningEventsListener implements EventHandler {
 
-    static final String CONSUMER = "plan-service";
+    public static final String CONSUMER = "plan-service";
     static final String OFFERING_PUBLISHED = "pd.learning.offering.published.v1";
     static final String OFFERING_RATED = "pd.learning.offering.rated.v1";
 
@@ -53,10 +54,17 @@ public class LearningEventsListener implements EventHandler {
         return ledger.sessionAttended(event, attended).call(() -> pathways.sessionAttended(attended));
     }
 
+    /** A voided completion is taken back: a reversing ledger entry, and a reversal for the teacher's plans. */
+    private Uni<Void> courseVoided(IncomingEvent event, CourseVoided voided) {
+        return ledger.reverse(event, voided.educatorId(), voided.completionId(), voided.voidedAt())
+                .call(() -> pathways.courseVoided(voided));
+    }
+
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case CourseCompleted.TYPE -> courseCompleted(event, inbox.data(event, CourseCompleted.class));
+            case CourseVoided.TYPE -> courseVoided(event, inbox.data(event, CourseVoided.class));
             case SessionAttended.TYPE -> sessionAttended(event, inbox.data(event, SessionAttended.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();

@@ -5,7 +5,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.messaging.events.CourseCompleted;
+import org.district.pd.plan.messaging.events.CourseVoided;
+import org.district.pd.plan.messaging.events.CredentialAwarded;
+import org.district.pd.plan.messaging.events.CredentialRevoked;
+import org.district.pd.plan.messaging.events.EvidenceSubmitted;
 import org.district.pd.plan.messaging.events.SessionAttended;
 import org.district.pd.plan.pathway.persistence.FactRepository;
 
@@ -30,6 +35,37 @@ public class PathwayFacts {
         return facts.record(completed.educatorId(), new Fact("completion:" + completed.completionId(),
                 Fact.Kind.COURSE_COMPLETED, completed.completedAt(), subject, tags, null, completed.category(),
                 completed.creditHours(), null));
+    }
+
+    /** A voided completion counts as if it had never happened, from when it was voided. */
+    public Uni<Void> courseVoided(CourseVoided voided) {
+        return facts.record(voided.educatorId(), Fact.reversal("voided:" + voided.completionId(), voided.voidedAt(),
+                "completion:" + voided.completionId()));
+    }
+
+    /** Evidence counts for the micro-credential it was submitted for, once however many attempts. */
+    public Uni<Void> evidenceSubmitted(EvidenceSubmitted submitted) {
+        return facts.record(submitted.educatorId(), Fact.evidence("evidence:" + submitted.submissionId(),
+                submitted.submittedAt(), submitted.credentialDefinitionId()));
+    }
+
+    /** An award counts for its credential, and its hours for earn-hours milestones. */
+    public Uni<Void> credentialAwarded(CredentialAwarded awarded) {
+        return facts.record(awarded.educatorId(), Fact.award("award:" + awarded.awardId(), awarded.awardedAt(),
+                awarded.credentialDefinitionId(), awarded.ledgerCategory(), awarded.creditHours()));
+    }
+
+    /** A revoked award counts as if it had never been awarded, reopening what it had completed. */
+    public Uni<Void> credentialRevoked(CredentialRevoked revoked) {
+        return facts.record(revoked.educatorId(), Fact.reversal("revoked:" + revoked.awardId(), revoked.at(),
+                "award:" + revoked.awardId()));
+    }
+
+    /** A community meeting counts as a session of the community's kind (plc, cohort, network, coaching). */
+    public Uni<Void> communitySessionAttended(CommunitySessionAttended attended) {
+        return facts.record(attended.educatorId(), Fact.attendance("community-attendance:" + attended.attendanceId(),
+                attended.attendedAt(), attended.meetingId(), attended.communityKind(), attended.category(),
+                attended.creditHours()));
     }
 
     /** An attendance counts for its session, of its kind, with its category and hours, at the session's time. */

@@ -17,7 +17,7 @@ public final class TemplateRules {
     /** Weeks in a cadence: more than two years between cycles is a typo, not a pathway. */
     static final int MAX_WEEKS = 104;
     static final Set<String> CAREER_STAGES = Set.of("novice", "career", "veteran");
-    static final Set<String> SESSION_KINDS = Set.of("workshop", "plc", "cohort", "coaching", "webinar");
+    static final Set<String> SESSION_KINDS = Set.of("workshop", "plc", "cohort", "coaching", "webinar", "network");
 
     private TemplateRules() {
     }

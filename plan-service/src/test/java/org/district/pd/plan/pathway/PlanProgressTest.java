@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,6 @@ import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
 import org.district.pd.plan.messaging.events.PlanProgressed;
 import org.district.pd.plan.pathway.rest.TemplateResourceTest;
-import org.district.pd.plan.roster.RosterIds;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
 import org.district.pd.platform.testing.Tokens;
@@ -65,7 +63,7 @@ class PlanProgressTest {
 
     @Test
     void aCompletionOnTheBrokerMovesTheStoredPlanPublishesItsEventsOnceAndTheTimelineSaysWhy() throws Exception {
-        UUID teacher = rosterTeacher();
+        UUID teacher = TestRoster.newLincolnTeacher();
         String planId = startPlan(teacher, template("Feedback " + UUID.randomUUID()));
 
         ObjectNode completion = LearningEvents.completion(teacher, "2.00", "COURSEWORK", Instant.now());
@@ -103,7 +101,7 @@ class PlanProgressTest {
 
     @Test
     void aCycleWhosePeriodEndedRollsOverOnceWhileRefreshersRaceAndTheNextRunsOnTheNewestVersion() {
-        UUID teacher = rosterTeacher();
+        UUID teacher = TestRoster.newLincolnTeacher();
         String name = "Rollover " + UUID.randomUUID();
         String templateId = template(name);
         String planId = startPlan(teacher, templateId);
@@ -157,21 +155,6 @@ class PlanProgressTest {
 
     private void sql(String statement, String planId) {
         database.preparedQuery(statement).execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
-    }
-
-    /** A teacher of Lincoln (frank's school) of their own, so no other test's facts or plans are theirs. */
-    private static UUID rosterTeacher() {
-        String sourcedId = "t-progress-" + UUID.randomUUID().toString().substring(0, 8);
-        String orgs = TestRoster.ORGS_HEADER + "\n"
-                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n";
-        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
-                + sourcedId + ",lincoln-es,teacher,Pat,Progress,\n";
-        String location = given().auth().oauth2(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
-        TestRoster.awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
-        return RosterIds.educatorId(sourcedId);
     }
 
     private static String template(String name) {
