@@ -224,8 +224,10 @@ public final class PathwayEngine {
                         && matches(hours.category(), fact.category()) ? fact.hours() : BigDecimal.ZERO;
             } else if (rule instanceof Rule.CoachSignOff) {
                 counts = once(fact, Fact.Kind.COACH_SIGN_OFF, milestone.key());
-            } else {
+            } else if (rule instanceof Rule.Reflection) {
                 counts = once(fact, Fact.Kind.REFLECTION, milestone.key());
+            } else {
+                throw new IllegalStateException("no measure for " + rule);
             }
             return counts ? BigDecimal.ONE : BigDecimal.ZERO;
         }

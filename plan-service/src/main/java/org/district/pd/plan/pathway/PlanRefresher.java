@@ -161,22 +161,27 @@ public class PlanRefresher {
         WorkerTransactions.await(progress.save(tx, plan.id(), state, version, now));
         WorkerTransactions.await(progress.dueAgain(tx, plan.id(), CADENCE,
                 state.ended() ? Optional.empty() : Optional.of(state.current().endsAt())));
-        if (changes.isEmpty()) {
-            return List.of();
+        List<Map<String, Object>> described = describe(causes, scoped);
+        if (changes.isEmpty() && described.stream().noneMatch(cause -> cause.containsKey("detail"))) {
+            return List.of(); // nothing changed, and nobody wrote anything: not an entry of the timeline
         }
-        WorkerTransactions.await(progress.timeline(tx, plan.id(), now, describe(causes, known), changes));
+        WorkerTransactions.await(progress.timeline(tx, plan.id(), now, described, changes));
         return PlanEvents.of(plan, state, changes);
     }
 
-    /** What made the plan due, for its timeline: each fact as it was recorded, or the cadence, or the plan's start. */
-    private static List<Map<String, Object>> describe(List<Cause> causes, List<Fact> known) {
-        Map<String, Fact> byId = new LinkedHashMap<>();
-        known.forEach(fact -> byId.put(fact.id(), fact));
+    /**
+     * What made the plan due, for its timeline: each fact as it was recorded, with what its author wrote, or the
+     * cadence, or the plan's start.
+     */
+    private static List<Map<String, Object>> describe(List<Cause> causes, List<FactRepository.Scoped> known) {
+        Map<String, FactRepository.Scoped> byId = new LinkedHashMap<>();
+        known.forEach(scoped -> byId.put(scoped.fact().id(), scoped));
         List<Map<String, Object>> described = new ArrayList<>();
         for (Cause cause : causes) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            Fact fact = byId.get(cause.cause());
-            if (fact != null) {
+            FactRepository.Scoped scoped = byId.get(cause.cause());
+            if (scoped != null) {
+                Fact fact = scoped.fact();
                 entry.put("kind", fact.kind().name());
                 entry.put("fact", fact.id());
                 entry.put("at", fact.time());
@@ -185,6 +190,9 @@ public class PlanRefresher {
                 }
                 if (fact.reverses() != null) {
                     entry.put("reverses", fact.reverses());
+                }
+                if (scoped.detail() != null) {
+                    entry.put("detail", scoped.detail());
                 }
             } else {
                 entry.put("kind", cause.cause().equals(CADENCE) ? "CADENCE"

@@ -73,22 +73,31 @@ public class PlanService {
 
     /** A plan the caller may not read is not found, whatever the reason, so ids cannot be probed. */
     public Uni<PlanView> find(UUID id) {
-        return plans.find(id).chain(found -> {
-            if (found.isEmpty() || !access.seesPlanOf(found.get().educatorId(), found.get().educatorSchools())) {
-                return Uni.createFrom().failure(ProblemException.notFound("No plan " + id));
+        return readable(id).chain(this::view);
+    }
+
+    /** The plan, when the caller may read it; a 404 otherwise. */
+    public Uni<StoredPlan> readable(UUID id) {
+        return plans.find(id).map(found -> {
+            if (found.isEmpty() || !access.seesPlanOf(found.get().educatorId(), found.get().educatorSchools(),
+                    found.get().coachId())) {
+                throw ProblemException.notFound("No plan " + id);
             }
-            return view(found.get());
+            return found.get();
         });
+    }
+
+    /** The plans the caller may list, of a school and at a stage when asked. */
+    public Uni<List<PlanView>> list(UUID schoolId, String stage, PageRequest page) {
+        PlanAccess.PlanScope scope = access.planScope(schoolId);
+        return plans.list(scope.schools(), stage, scope.coachId(), page)
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(this::view).collect().asList();
     }
 
     /** What changed the plan and why, for those who may read it. */
     public Uni<List<TimelineEntry>> timeline(UUID id, PageRequest page) {
-        return plans.find(id).chain(found -> {
-            if (found.isEmpty() || !access.seesPlanOf(found.get().educatorId(), found.get().educatorSchools())) {
-                return Uni.createFrom().failure(ProblemException.notFound("No plan " + id));
-            }
-            return plans.timeline(id, page);
-        });
+        return readable(id).chain(plan -> plans.timeline(id, page));
     }
 
     /** A plan as last evaluated; one not evaluated yet (its start is still being taken in) has no state. */
@@ -97,7 +106,7 @@ public class PlanService {
         return Uni.createFrom().item(new PlanView(plan.id(), plan.educatorId(),
                 new PlanView.TemplateRef(plan.templateId(), plan.templateVersion(), plan.template().name(),
                         plan.templateSchoolId()),
-                plan.startedAt(), state == null ? null : PlanProgress.of(state, Instant.now()), state,
-                plan.refreshedAt()));
+                plan.startedAt(), plan.coachId(), plan.coachRequest(),
+                state == null ? null : PlanProgress.of(state, Instant.now()), state, plan.refreshedAt()));
     }
 }

@@ -93,17 +93,72 @@ public class PlanAccess {
     }
 
     /**
-     * Whether the caller may read a plan of {@code educatorId}: the teacher theirs, a principal those of their
-     * schools' teachers, a district admin all. A coach sees only the teachers assigned to them, and no assignment
-     * exists yet. The caller gets a 404 for any other, so plan ids cannot be probed.
+     * Whether the caller may read a plan of {@code educatorId} coached by {@code coachId}: the teacher theirs, their
+     * coach those of the teachers assigned to them, a principal those of their schools' teachers, a district admin all.
+     * The caller gets a 404 for any other, so plan ids cannot be probed.
      */
-    public boolean seesPlanOf(UUID educatorId, Set<UUID> educatorSchools) {
+    public boolean seesPlanOf(UUID educatorId, Set<UUID> educatorSchools, UUID coachId) {
         if (caller.is(Roles.DISTRICT_ADMIN)) {
             return true;
         }
-        if (caller.educatorId().filter(educatorId::equals).isPresent()) {
+        Optional<UUID> self = caller.educatorId();
+        if (self.filter(educatorId::equals).isPresent()) {
             return true;
         }
+        if (caller.is(Roles.COACH) && coachId != null && self.filter(coachId::equals).isPresent()) {
+            return true;
+        }
+        return leads(educatorSchools);
+    }
+
+    /** Which plans a list may show: those of some schools (null: every one), or of one coach's teachers. */
+    public record PlanScope(Set<UUID> schools, UUID coachId) {
+    }
+
+    /**
+     * The plans the caller may list: a district admin all (or one school's), a principal their schools' (asking for
+     * another school is a 403), a coach those of the teachers assigned to them. A teacher reads their own at /me.
+     */
+    public PlanScope planScope(UUID requestedSchoolId) {
+        if (caller.is(Roles.DISTRICT_ADMIN)) {
+            return new PlanScope(requestedSchoolId == null ? null : Set.of(requestedSchoolId), null);
+        }
+        if (caller.is(Roles.PRINCIPAL)) {
+            if (requestedSchoolId != null && !caller.schoolIds().contains(requestedSchoolId)) {
+                throw ProblemException.forbidden("A principal lists the plans of their own school(s) only");
+            }
+            return new PlanScope(requestedSchoolId == null ? caller.schoolIds() : Set.of(requestedSchoolId), null);
+        }
+        if (caller.is(Roles.COACH) && caller.educatorId().isPresent()) {
+            return new PlanScope(requestedSchoolId == null ? null : Set.of(requestedSchoolId),
+                    caller.educatorId().get());
+        }
+        throw ProblemException.forbidden("Principals, coaches and district admins list plans; a teacher reads theirs "
+                + "at /api/v1/plans/me");
+    }
+
+    /** A coach is assigned by a principal of the teacher's school or a district admin. */
+    public void assignCoach(Set<UUID> educatorSchools) {
+        if (!caller.is(Roles.DISTRICT_ADMIN) && !leads(educatorSchools)) {
+            throw ProblemException.forbidden("A coach is assigned by the teacher's principal or a district admin");
+        }
+    }
+
+    /** Only the plan's own teacher writes its reflections and asks for a coach. */
+    public void ownPlan(UUID educatorId) {
+        if (caller.educatorId().filter(educatorId::equals).isEmpty()) {
+            throw ProblemException.forbidden("Only the plan's teacher may do this");
+        }
+    }
+
+    /** Only the coach assigned to the plan records its check-ins and signs its milestones off. */
+    public void coachOf(UUID coachId) {
+        if (!caller.is(Roles.COACH) || coachId == null || caller.educatorId().filter(coachId::equals).isEmpty()) {
+            throw ProblemException.forbidden("Only the coach assigned to this plan may do this");
+        }
+    }
+
+    private boolean leads(Set<UUID> educatorSchools) {
         return caller.is(Roles.PRINCIPAL) && educatorSchools.stream().anyMatch(caller.schoolIds()::contains);
     }
 

@@ -3,6 +3,7 @@ package org.district.pd.plan.pathway.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ public class FactRepository {
     private static final String RECORD = """
             with fact as (
                 insert into educator_fact (fact_id, educator_id, plan_id, kind, occurred_at, subject, tags, format,
-                                           category, hours, reverses)
+                                           category, hours, reverses, detail)
                 values (:id, :educator, :plan, :kind, :time, :subject, cast(cast(:tags as text) as jsonb), :format,
-                        :category, :hours, :reverses)
+                        :category, :hours, :reverses, cast(cast(:detail as text) as jsonb))
                 on conflict do nothing
                 returning fact_id, educator_id, plan_id, occurred_at)
             insert into plan_refresh_due (plan_id, cause, due_at)
@@ -43,11 +44,14 @@ public class FactRepository {
 
     private static final String OF_EDUCATORS = """
             select educator_id, plan_id, fact_id, kind, occurred_at, subject, tags::text as tags, format, category,
-                   hours, reverses
+                   hours, reverses, detail::text as detail
             from educator_fact where educator_id = any($1)""";
 
-    /** A fact about a teacher, for all their plans, or for one plan only ({@code planId}). */
-    public record Scoped(UUID planId, Fact fact) {
+    /**
+     * A fact about a teacher, for all their plans, or for one plan only ({@code planId}), with what its author wrote
+     * ({@code detail}: a check-in's notes, a reflection) when it has any.
+     */
+    public record Scoped(UUID planId, Fact fact, Map<String, Object> detail) {
 
         public boolean concerns(UUID plan) {
             return planId == null || planId.equals(plan);
@@ -65,11 +69,11 @@ public class FactRepository {
      * recorded before (a redelivery) changes nothing.
      */
     public Uni<Void> record(UUID educatorId, Fact fact) {
-        return record(educatorId, null, fact);
+        return record(educatorId, null, fact, null);
     }
 
-    /** As above, for one plan of the teacher's only when {@code planId} is given. */
-    public Uni<Void> record(UUID educatorId, UUID planId, Fact fact) {
+    /** As above, for one plan of the teacher's only when {@code planId} is given, with what its author wrote. */
+    public Uni<Void> record(UUID educatorId, UUID planId, Fact fact, Map<String, Object> detail) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(RECORD)
                 .setParameter("id", fact.id())
                 .setParameter("educator", educatorId)
@@ -82,6 +86,7 @@ public class FactRepository {
                 .setParameter("category", fact.category())
                 .setParameter("hours", fact.hours())
                 .setParameter("reverses", fact.reverses())
+                .setParameter("detail", detail == null ? null : write(detail))
                 // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
@@ -96,12 +101,22 @@ public class FactRepository {
                     .add(new Scoped(row.getUUID("plan_id"), new Fact(row.getString("fact_id"),
                             Fact.Kind.valueOf(row.getString("kind")), row.getOffsetDateTime("occurred_at").toInstant(),
                             row.getString("subject"), read(row.getString("tags")), row.getString("format"),
-                            row.getString("category"), row.getBigDecimal("hours"), row.getString("reverses")))));
+                            row.getString("category"), row.getBigDecimal("hours"), row.getString("reverses")),
+                            row.getString("detail") == null ? null : readDetail(row.getString("detail")))));
             return facts;
         });
     }
 
-    private String write(Set<String> tags) {
+    private Map<String, Object> readDetail(String detail) {
+        try {
+            return json.readValue(detail, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored fact's detail cannot be read", e);
+        }
+    }
+
+    private String write(Object tags) {
         try {
             return json.writeValueAsString(tags);
         } catch (JsonProcessingException e) {

@@ -32,14 +32,17 @@ public class PlanRepository {
 
     /** A plan as stored, with what the engine and the ownership rules need beside it. */
     public record StoredPlan(UUID id, UUID educatorId, UUID templateId, int templateVersion, UUID templateSchoolId,
-            Template template, Instant startedAt, Set<UUID> educatorSchools, PathwayState state, Instant refreshedAt) {
+            Template template, Instant startedAt, Set<UUID> educatorSchools, PathwayState state, Instant refreshedAt,
+            UUID coachId, Map<String, Object> coachRequest) {
     }
 
     private static final String SELECT = """
             select p.id, p.educator_id, p.template_id, p.template_version, p.started_at, t.school_id,
-                   t.body::text as body, p.state::text as state, p.refreshed_at,
+                   t.body::text as body, p.state::text as state, p.refreshed_at, p.coach_id,
+                   p.coach_requested::text as coach_requested,
                    array(select s.school_id from educator_school s where s.educator_id = p.educator_id) as schools
-            from plan p join pathway_template t on t.id = p.template_id and t.version = p.template_version""";
+            from plan p join pathway_template t on t.id = p.template_id and t.version = p.template_version
+            """;
 
     /** The plan, the version its first cycle runs on, and a reason to evaluate it, in one statement. */
     private static final String INSERT = """
@@ -60,6 +63,22 @@ public class PlanRepository {
             select seq, recorded_at, causes::text as causes, changes::text as changes from plan_timeline
             where plan_id = $1 order by seq limit $2 offset $3""";
 
+    /**
+     * Plans of educators in any of {@code $1} (null: every school), at stage {@code $2} (null: any), coached by
+     * {@code $3} (null: anyone), a page of them in a stable order.
+     */
+    private static final String LIST = """
+            where ($1::uuid[] is null
+                   or p.educator_id in (select s.educator_id from educator_school s where s.school_id = any($1)))
+              and ($2::text is null or p.stage_name = $2) and ($3::uuid is null or p.coach_id = $3)
+            order by p.id limit $4 offset $5""";
+
+    private static final String ASSIGN_COACH = "update plan set coach_id = $2, coach_requested = null where id = $1";
+
+    private static final String REQUEST_COACH = "update plan set coach_requested = $2::text::jsonb where id = $1";
+
+    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {
+    };
     private static final TypeReference<List<Map<String, Object>>> CAUSES = new TypeReference<>() {
     };
     private static final TypeReference<List<ProgressChange>> CHANGES = new TypeReference<>() {
@@ -96,6 +115,29 @@ public class PlanRepository {
                 });
     }
 
+    public Uni<List<StoredPlan>> list(Set<UUID> schools, String stage, UUID coachId, PageRequest page) {
+        Tuple parameters = Tuple.tuple().addArrayOfUUID(schools == null ? null : schools.toArray(UUID[]::new))
+                .addString(stage).addUUID(coachId).addInteger(page.size()).addInteger(page.page() * page.size());
+        return pool.preparedQuery(SELECT + LIST).execute(parameters).map(rows -> {
+            List<StoredPlan> plans = new ArrayList<>();
+            rows.forEach(row -> plans.add(plan(row)));
+            return plans;
+        });
+    }
+
+    public Uni<Void> assignCoach(UUID planId, UUID coachId) {
+        return pool.preparedQuery(ASSIGN_COACH).execute(Tuple.of(planId, coachId)).replaceWithVoid();
+    }
+
+    public Uni<Void> requestCoach(UUID planId, Map<String, Object> request) {
+        try {
+            return pool.preparedQuery(REQUEST_COACH).execute(Tuple.of(planId, json.writeValueAsString(request)))
+                    .replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a coach request cannot be written as JSON", e);
+        }
+    }
+
     /** The plan's timeline, in the order its entries were recorded. */
     public Uni<List<TimelineEntry>> timeline(UUID planId, PageRequest page) {
         return pool.preparedQuery(TIMELINE).execute(Tuple.of(planId, page.size(), page.page() * page.size()))
@@ -129,7 +171,9 @@ public class PlanRepository {
                     row.getOffsetDateTime("started_at").toInstant(), Set.of(row.getArrayOfUUIDs("schools")),
                     row.getString("state") == null ? null : json.readValue(row.getString("state"), PathwayState.class),
                     row.getOffsetDateTime("refreshed_at") == null ? null
-                            : row.getOffsetDateTime("refreshed_at").toInstant());
+                            : row.getOffsetDateTime("refreshed_at").toInstant(),
+                    row.getUUID("coach_id"), row.getString("coach_requested") == null ? null
+                            : json.readValue(row.getString("coach_requested"), DETAIL));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored template cannot be read", e);
         }

@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 public class PlanResource {
 
     static final String PLANS = "/api/v1/plans";
-    private static final String PLAN_ID =
+    static final String PLAN_ID =
             "{planId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final PlanService service;
@@ -46,6 +46,14 @@ public class PlanResource {
         return service.create(request).map(plan -> RestResponse.ResponseBuilder
                 .<PlanView>create(RestResponse.Status.CREATED, plan)
                 .header(HttpHeaders.LOCATION, PLANS + "/" + plan.id()).build());
+    }
+
+    /** Plans by school and stage, paged: a principal their schools', a coach their teachers', a district admin all. */
+    @GET
+    @RolesAllowed({ Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
+    public Uni<List<PlanView>> list(@QueryParam("schoolId") String schoolId, @QueryParam("stage") String stage,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.list(Parameters.optionalUuid("schoolId", schoolId), stage, PageRequest.of(page, size));
     }
 
     @GET
