@@ -100,13 +100,23 @@ public class PlanService {
         return readable(id).chain(plan -> plans.timeline(id, page));
     }
 
+    /** The teacher's goals and choices for the open cycle, carried forward from an earlier cycle's when not written. */
+    private static PlanIntent intent(StoredPlan plan) {
+        int open = plan.state() == null || plan.state().current() == null ? 1 : plan.state().current().number();
+        if (plan.intent() == null) {
+            return new PlanIntent(open, null, List.of(), List.of());
+        }
+        return new PlanIntent(open, plan.intent().cycle() == open ? null : plan.intent().cycle(),
+                plan.intent().goals(), plan.intent().choices());
+    }
+
     /** A plan as last evaluated; one not evaluated yet (its start is still being taken in) has no state. */
     private Uni<PlanView> view(StoredPlan plan) {
         PathwayState state = plan.state();
         return Uni.createFrom().item(new PlanView(plan.id(), plan.educatorId(),
                 new PlanView.TemplateRef(plan.templateId(), plan.templateVersion(), plan.template().name(),
                         plan.templateSchoolId()),
-                plan.startedAt(), plan.coachId(), plan.coachRequest(),
+                plan.startedAt(), plan.coachId(), plan.coachRequest(), intent(plan),
                 state == null ? null : PlanProgress.of(state, Instant.now()), state, plan.refreshedAt()));
     }
 }

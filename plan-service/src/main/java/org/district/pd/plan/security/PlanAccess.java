@@ -46,15 +46,23 @@ public class PlanAccess {
      * a principal for their own school(s) only.
      */
     public void authorTemplate(UUID schoolId) {
+        authorFor(schoolId, "templates");
+    }
+
+    /**
+     * Whether the caller may write {@code what} (templates, goals) for {@code schoolId} (null: the district's): a
+     * district admin for any, a principal for their own school(s) only.
+     */
+    public void authorFor(UUID schoolId, String what) {
         if (caller.is(Roles.DISTRICT_ADMIN)) {
             return;
         }
         if (!caller.is(Roles.PRINCIPAL)) {
-            throw ProblemException.forbidden("Your role does not allow writing templates");
+            throw ProblemException.forbidden("Your role does not allow writing " + what);
         }
         if (schoolId == null || !caller.schoolIds().contains(schoolId)) {
-            throw ProblemException.forbidden("A principal writes templates for their own school(s) only; "
-                    + "district-wide ones are the district admin's");
+            throw ProblemException.forbidden("A principal writes " + what + " for their own school(s) only; "
+                    + "the district's are the district admin's");
         }
     }
 

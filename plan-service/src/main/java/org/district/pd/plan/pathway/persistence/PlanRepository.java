@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.pathway.PathwayState;
+import org.district.pd.plan.pathway.PlanIntent;
 import org.district.pd.plan.pathway.ProgressChange;
 import org.district.pd.plan.pathway.Template;
 import org.district.pd.plan.pathway.TimelineEntry;
@@ -33,13 +34,21 @@ public class PlanRepository {
     /** A plan as stored, with what the engine and the ownership rules need beside it. */
     public record StoredPlan(UUID id, UUID educatorId, UUID templateId, int templateVersion, UUID templateSchoolId,
             Template template, Instant startedAt, Set<UUID> educatorSchools, PathwayState state, Instant refreshedAt,
-            UUID coachId, Map<String, Object> coachRequest) {
+            UUID coachId, Map<String, Object> coachRequest, StoredIntent intent) {
+    }
+
+    /** The teacher's goals and choices as last written, for {@code cycle}. */
+    public record StoredIntent(int cycle, List<PlanIntent.Goal> goals, List<String> choices) {
     }
 
     private static final String SELECT = """
             select p.id, p.educator_id, p.template_id, p.template_version, p.started_at, t.school_id,
                    t.body::text as body, p.state::text as state, p.refreshed_at, p.coach_id,
                    p.coach_requested::text as coach_requested,
+                   (select json_build_object('cycle', i.cycle, 'goals', i.goals, 'choices', i.choices)::text
+                    from plan_cycle_intent i
+                    where i.plan_id = p.id and i.cycle <= coalesce(p.cycle_number, 1)
+                    order by i.cycle desc limit 1) as intent,
                    array(select s.school_id from educator_school s where s.educator_id = p.educator_id) as schools
             from plan p join pathway_template t on t.id = p.template_id and t.version = p.template_version
             """;
@@ -72,6 +81,12 @@ public class PlanRepository {
                    or p.educator_id in (select s.educator_id from educator_school s where s.school_id = any($1)))
               and ($2::text is null or p.stage_name = $2) and ($3::uuid is null or p.coach_id = $3)
             order by p.id limit $4 offset $5""";
+
+    private static final String SAVE_INTENT = """
+            insert into plan_cycle_intent (plan_id, cycle, goals, choices, updated_at)
+            values ($1, $2, $3::text::jsonb, $4::text::jsonb, $5)
+            on conflict (plan_id, cycle) do update set goals = excluded.goals, choices = excluded.choices,
+                                                       updated_at = excluded.updated_at""";
 
     private static final String ASSIGN_COACH = "update plan set coach_id = $2, coach_requested = null where id = $1";
 
@@ -125,6 +140,19 @@ public class PlanRepository {
         });
     }
 
+    /** Writes the teacher's goals and choices for {@code cycle}. */
+    public Uni<Void> saveIntent(UUID planId, int cycle, List<PlanIntent.Goal> goals, List<String> choices,
+            Instant now) {
+        try {
+            Tuple parameters = Tuple.tuple().addUUID(planId).addInteger(cycle)
+                    .addString(json.writeValueAsString(goals)).addString(json.writeValueAsString(choices))
+                    .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+            return pool.preparedQuery(SAVE_INTENT).execute(parameters).replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("goals cannot be written as JSON", e);
+        }
+    }
+
     public Uni<Void> assignCoach(UUID planId, UUID coachId) {
         return pool.preparedQuery(ASSIGN_COACH).execute(Tuple.of(planId, coachId)).replaceWithVoid();
     }
@@ -173,7 +201,9 @@ public class PlanRepository {
                     row.getOffsetDateTime("refreshed_at") == null ? null
                             : row.getOffsetDateTime("refreshed_at").toInstant(),
                     row.getUUID("coach_id"), row.getString("coach_requested") == null ? null
-                            : json.readValue(row.getString("coach_requested"), DETAIL));
+                            : json.readValue(row.getString("coach_requested"), DETAIL),
+                    row.getString("intent") == null ? null : json.readValue(row.getString("intent"),
+                            StoredIntent.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored template cannot be read", e);
         }

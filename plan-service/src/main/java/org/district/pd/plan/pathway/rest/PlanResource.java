@@ -7,11 +7,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.district.pd.plan.pathway.PlanIntent;
+import org.district.pd.plan.pathway.PlanIntentService;
 import org.district.pd.plan.pathway.PlanRequest;
 import org.district.pd.plan.pathway.PlanService;
 import org.district.pd.plan.pathway.PlanView;
@@ -34,9 +37,11 @@ public class PlanResource {
             "{planId: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final PlanService service;
+    private final PlanIntentService intents;
 
-    PlanResource(PlanService service) {
+    PlanResource(PlanService service, PlanIntentService intents) {
         this.service = service;
+        this.intents = intents;
     }
 
     @POST
@@ -69,6 +74,22 @@ public class PlanResource {
     @RolesAllowed({ Roles.TEACHER, Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
     public Uni<PlanView> find(@PathParam("planId") String planId) {
         return service.find(Parameters.uuid("planId", planId));
+    }
+
+    /** The teacher's goals for the open cycle, each linked to a school or district goal and to competencies. */
+    @PUT
+    @Path(PLAN_ID + "/goals")
+    @RolesAllowed(Roles.TEACHER)
+    public Uni<PlanView> writeGoals(@PathParam("planId") String planId, @Valid @NotNull PlanIntent.Goals goals) {
+        return intents.writeGoals(Parameters.uuid("planId", planId), goals);
+    }
+
+    /** The optional milestones the teacher chose for the open cycle, where a stage leaves the choice to them. */
+    @PUT
+    @Path(PLAN_ID + "/choices")
+    @RolesAllowed(Roles.TEACHER)
+    public Uni<PlanView> choose(@PathParam("planId") String planId, @Valid @NotNull PlanIntent.Choices choices) {
+        return intents.choose(Parameters.uuid("planId", planId), choices);
     }
 
     @GET
