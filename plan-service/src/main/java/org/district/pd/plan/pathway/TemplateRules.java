@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import org.district.pd.plan.roster.RoleRow;
 import org.district.pd.platform.problem.Problem.Violation;
 
 /**
@@ -17,6 +19,7 @@ public final class TemplateRules {
     /** Weeks in a cadence: more than two years between cycles is a typo, not a pathway. */
     static final int MAX_WEEKS = 104;
     static final Set<String> CAREER_STAGES = Set.of("novice", "career", "veteran");
+    static final Set<String> GRADE_BANDS = Set.of("K-2", "3-5", "6-8", "9-12");
     static final Set<String> SESSION_KINDS = Set.of("workshop", "plc", "cohort", "coaching", "webinar", "network");
 
     private TemplateRules() {
@@ -31,11 +34,8 @@ public final class TemplateRules {
         if (template.cycles() != null && template.cycles() < 1) {
             violations.add(new Violation("cycles", "must be at least 1, or left out for an open-ended pathway"));
         }
-        if (template.audience() != null && template.audience().careerStages() != null) {
-            template.audience().careerStages().stream().filter(stage -> stage == null || !CAREER_STAGES.contains(stage))
-                    .forEach(
-                    stage -> violations.add(new Violation("audience.careerStages", "unknown career stage " + stage
-                            + "; novice (under 3 years), career or veteran")));
+        if (template.audience() != null) {
+            audience(template.audience(), violations);
         }
         if (template.stages() == null || template.stages().isEmpty()) {
             violations.add(new Violation("stages", "a template needs at least one stage"));
@@ -50,6 +50,28 @@ public final class TemplateRules {
             }
         }
         return violations;
+    }
+
+    /** Audiences name what the directory knows: career stages, OneRoster roles, grade bands. */
+    private static void audience(Template.Audience audience, List<Violation> violations) {
+        unknown(audience.careerStages(), CAREER_STAGES::contains, "audience.careerStages",
+                "is not a career stage: novice (under 3 years), career or veteran", violations);
+        unknown(audience.roles(), RoleRow::isStaff, "audience.roles",
+                "is not a OneRoster staff role, in lower case: teacher, aide, counselor, principal...", violations);
+        unknown(audience.gradeBands(), GRADE_BANDS::contains, "audience.gradeBands",
+                "is not a grade band: K-2, 3-5, 6-8 or 9-12", violations);
+    }
+
+    private static void unknown(List<String> values, Predicate<String> known, String field, String problem,
+            List<Violation> violations) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || !known.test(values.get(i))) {
+                violations.add(new Violation(field + "[" + i + "]", problem));
+            }
+        }
     }
 
     private static void cadence(Cadence cadence, List<Violation> violations) {

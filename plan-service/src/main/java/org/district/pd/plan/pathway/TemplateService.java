@@ -21,11 +21,13 @@ import io.smallrye.mutiny.Uni;
 public class TemplateService {
 
     private final TemplateRepository templates;
+    private final AutoAssignment autoAssignment;
     private final PlanAccess access;
     private final Caller caller;
 
-    TemplateService(TemplateRepository templates, PlanAccess access, Caller caller) {
+    TemplateService(TemplateRepository templates, AutoAssignment autoAssignment, PlanAccess access, Caller caller) {
         this.templates = templates;
+        this.autoAssignment = autoAssignment;
         this.access = access;
         this.caller = caller;
     }
@@ -33,7 +35,8 @@ public class TemplateService {
     public Uni<TemplateView> create(TemplateRequest request) {
         access.authorTemplate(request.schoolId());
         Template template = valid(request);
-        return templates.insert(UUID.randomUUID(), request.schoolId(), template, caller.name(), Instant.now());
+        return templates.insert(UUID.randomUUID(), request.schoolId(), template, caller.name(), Instant.now())
+                .invoke(this::assignIfAutomatic);
     }
 
     /** Writes the next version; plans keep the version their cycle started with. */
@@ -45,7 +48,8 @@ public class TemplateService {
                         + "write a new one for another");
             }
             Template template = valid(request);
-            return templates.insert(id, existing.schoolId(), template, caller.name(), Instant.now());
+            return templates.insert(id, existing.schoolId(), template, caller.name(), Instant.now())
+                    .invoke(this::assignIfAutomatic);
         });
     }
 
@@ -65,6 +69,13 @@ public class TemplateService {
     private Uni<TemplateView> visible(UUID id, Uni<Optional<TemplateView>> found) {
         return found.map(view -> view.filter(template -> access.seesTemplate(template.schoolId()))
                 .orElseThrow(() -> ProblemException.notFound("No template " + id)));
+    }
+
+    /** A template for automatic assignment reaches its audience now, not only at the next roster change. */
+    private void assignIfAutomatic(TemplateView written) {
+        if (written.template().audience() != null && written.template().audience().autoAssign()) {
+            autoAssignment.soon();
+        }
     }
 
     private static Template valid(TemplateRequest request) {

@@ -42,7 +42,7 @@ final class EducatorRows {
      * holds all of a user's roles; a delta changes the roles the directory has for them, role by role.
      */
     static Parsed<Rostered> parse(CsvRow user, List<RoleRow> roles, List<CsvRow> profiles, Context context) {
-        String problem = firstProblem(user, context.manifest());
+        String problem = firstProblem(user, context.manifest(), context.today());
         if (problem != null) {
             return Parsed.notAccepted(RowResult.rejected(user, problem, reason(user, problem)));
         }
@@ -93,14 +93,14 @@ final class EducatorRows {
         if (existing != null && roles == null) {
             // A user without roles in a delta keeps the roles they had, whatever rostered them.
             EducatorUpserted had = existing.snapshot();
-            return accepted(user, null, snapshot(user, profiles, kept, had.roles(), had.schoolIds(),
+            return accepted(user, null, snapshot(user, context.today(), profiles, kept, had.roles(), had.schoolIds(),
                     isActive(user) && !had.roles().isEmpty()));
         }
         if (roles == null || roles.isEmpty()) {
             // An educator whose last role a delta deletes stays in the directory, inactive; a new user needs a role.
             return existing == null
                     ? Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"))
-                    : accepted(user, List.of(), snapshot(user, profiles, kept, List.of(), List.of(), false));
+                    : accepted(user, List.of(), snapshot(user, context.today(), profiles, kept, List.of(), List.of(), false));
         }
         List<RoleRow> staff = roles.stream().filter(RoleRow::isStaff).toList();
         if (staff.isEmpty()) {
@@ -121,7 +121,7 @@ final class EducatorRows {
         current.forEach(role -> roleNames.add(role.role()));
         List<UUID> schoolIds = current.stream().map(role -> context.orgs().get(role.orgSourcedId()))
                 .filter(KnownOrg::school).map(KnownOrg::id).distinct().sorted(IN_TEXT_ORDER).toList();
-        return accepted(user, roles, snapshot(user, profiles, kept, List.copyOf(roleNames), schoolIds,
+        return accepted(user, roles, snapshot(user, context.today(), profiles, kept, List.copyOf(roleNames), schoolIds,
                 isActive(user) && !current.isEmpty()));
     }
 
@@ -152,16 +152,16 @@ final class EducatorRows {
         return RosterStatus.isActive(user.get("status")) && !user.get("enabledUser").equalsIgnoreCase("false");
     }
 
-    private static EducatorUpserted snapshot(CsvRow user, List<CsvRow> profiles, List<String> kept, List<String> roles,
-            List<UUID> schoolIds, boolean active) {
+    private static EducatorUpserted snapshot(CsvRow user, LocalDate today, List<CsvRow> profiles, List<String> kept,
+            List<String> roles, List<UUID> schoolIds, boolean active) {
         String sourcedId = user.get("sourcedId");
         return new EducatorUpserted(RosterIds.educatorId(sourcedId), sourcedId,
                 new Name(user.get("givenName"), user.get("familyName")), user.nullIfEmpty("email"), schoolIds, roles,
-                null, List.of(), user.list("grades"), active, new Identifiers(user.nullIfEmpty("identifier"),
+                CareerStage.of(user, today), List.of(), user.list("grades"), active, new Identifiers(user.nullIfEmpty("identifier"),
                         user.nullIfEmpty("username"), lmsAccounts(user.get("userIds"), profiles, kept)));
     }
 
-    private static String firstProblem(CsvRow user, Manifest manifest) {
+    private static String firstProblem(CsvRow user, Manifest manifest, LocalDate today) {
         List<String> required = manifest.rolesInOwnFile() ? List.of("sourcedId", "givenName", "familyName")
                 : List.of("sourcedId", "givenName", "familyName", "role", "orgSourcedIds");
         for (String column : required) {
@@ -178,6 +178,9 @@ final class EducatorRows {
         if (!RosterStatus.isKnown(user.get("status"))) {
             return "status";
         }
+        if (!CareerStage.readable(user, today)) {
+            return CareerStage.HIRE_DATE;
+        }
         String enabled = user.get("enabledUser").toLowerCase(Locale.ROOT);
         return enabled.isEmpty() || enabled.equals("true") || enabled.equals("false") ? null : "enabledUser";
     }
@@ -188,6 +191,7 @@ final class EducatorRows {
             case "role" -> "role " + user.get("role") + " is not a OneRoster role";
             case "status" -> RosterStatus.RULE;
             case "enabledUser" -> "enabledUser must be true or false";
+            case CareerStage.HIRE_DATE -> CareerStage.RULE;
             default -> field + " is required";
         };
     }

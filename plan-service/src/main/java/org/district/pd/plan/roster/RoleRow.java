@@ -95,6 +95,11 @@ public record RoleRow(String sourcedId, String userSourcedId, String role, boole
         return STAFF.contains(role.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether {@code role} is a staff role of OneRoster, as the directory keeps it (lower case). */
+    public static boolean isStaff(String role) {
+        return STAFF.contains(role);
+    }
+
     static boolean isKnown(String role) {
         String lower = role.toLowerCase(Locale.ROOT);
         return STAFF.contains(lower) || NOT_STAFF.contains(lower);

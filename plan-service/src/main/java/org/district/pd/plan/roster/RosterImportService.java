@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
@@ -49,6 +50,7 @@ public class RosterImportService {
     private final Duration staleAfter;
     private final int batchSize;
     private final Duration roleDatesEvery;
+    private final Event<RosterChanged> rosterChanged;
     /** One import at a time runs anyway; a single thread keeps it off the event loop and the shared worker pool. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "roster-import");
@@ -57,6 +59,7 @@ public class RosterImportService {
     });
 
     RosterImportService(ImportRepository imports, DirectoryRepository directory, Pool pool, Vertx vertx,
+            Event<RosterChanged> rosterChanged,
             @ConfigProperty(name = "pd.roster.upload-dir") Path uploads,
             @ConfigProperty(name = "pd.roster.import-stale-after", defaultValue = "60s") Duration staleAfter,
             @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize,
@@ -69,6 +72,7 @@ public class RosterImportService {
         this.staleAfter = staleAfter;
         this.batchSize = batchSize;
         this.roleDatesEvery = roleDatesEvery;
+        this.rosterChanged = rosterChanged;
     }
 
     void watchForStaleImports(@Observes StartupEvent started) {
@@ -169,6 +173,7 @@ public class RosterImportService {
                     + " imported stay, and importing the same files again is safe");
         } finally {
             upload.delete();
+            rosterChanged.fire(new RosterChanged(id));
             MDC.remove(CorrelationIds.MDC_KEY);
         }
     }
@@ -182,6 +187,8 @@ public class RosterImportService {
             LOG.errorf(e, "role dates job %s failed", id);
             fail(id, "plan-service could not finish evaluating role dates (" + e.getClass().getSimpleName()
                     + "); it tries again within " + roleDatesEvery);
+        } finally {
+            rosterChanged.fire(new RosterChanged(id));
         }
     }
 

@@ -15,7 +15,7 @@ public record RosterSource(Map<String, String> user, List<RoleRow> roles) {
 
     /** The users.csv columns a snapshot is made of; the others are not kept. */
     static final List<String> USER_COLUMNS = List.of("sourcedId", "status", "enabledUser", "givenName", "familyName",
-            "email", "identifier", "username", "userIds", "grades");
+            "email", "identifier", "username", "userIds", "grades", CareerStage.HIRE_DATE);
 
     static RosterSource of(CsvRow user, List<RoleRow> roles) {
         Map<String, String> kept = new HashMap<>();
