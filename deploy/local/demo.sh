@@ -16,6 +16,12 @@ load_demo() {
     demo_offering "$token" "Classroom Discourse Micro-course" LMS-DISC-15 \
         '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
     await_demo_roster "$token"
+    # Growth pathways for automatic assignment: the demo's novices (alice, kim, maya, pia) get the first, every
+    # teacher the second, each from the start of its current cadence period.
+    demo_template "$token" "New teacher pathway" \
+        '{"schoolId":null,"name":"New teacher pathway","audience":{"careerStages":["novice"],"roles":["teacher"],"autoAssign":true},"cadence":{"kind":"SEMESTER","anchor":"2026-08-15"},"cycles":null,"stages":[{"name":"Learn","milestones":[{"key":"learn-hours","title":"Six hours of professional learning","required":true,"rule":{"type":"earn-hours","hours":6}}]},{"name":"Apply","choose":1,"milestones":[{"key":"plc","title":"A PLC meeting","required":false,"rule":{"type":"attend-sessions","count":1,"kind":"plc"}},{"key":"coaching","title":"A coaching session","required":false,"rule":{"type":"attend-sessions","count":1,"kind":"coaching"}}]},{"name":"Reflect with coach","milestones":[{"key":"reflect","title":"What I tried, why, and what happened for students","required":true,"rule":{"type":"reflection"}},{"key":"sign-off","title":"Coach sign-off","required":true,"rule":{"type":"coach-sign-off"}}]}]}'
+    demo_template "$token" "Growth for every teacher" \
+        '{"schoolId":null,"name":"Growth for every teacher","audience":{"roles":["teacher"],"autoAssign":true},"cadence":{"kind":"SCHOOL_YEAR","anchor":"2026-08-01"},"cycles":null,"stages":[{"name":"Learn","milestones":[{"key":"hours","title":"Twelve hours of professional learning","required":true,"rule":{"type":"earn-hours","hours":12}}]},{"name":"Share","choose":1,"milestones":[{"key":"plc","title":"Two PLC meetings","required":false,"rule":{"type":"attend-sessions","count":2,"kind":"plc"}},{"key":"reflect","title":"A reflection shared with colleagues","required":false,"rule":{"type":"reflection"}}]}]}'
 }
 
 # The demo roster is a OneRoster 1.2 bulk bundle: importing it deactivates every educator it does not list. So it is
@@ -92,6 +98,18 @@ demo_offering() { # token title lms-course-id json
         return
     fi
     demo_call "offering '$title'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings" \
+        -H 'Content-Type: application/json' -d "$json"
+}
+
+# A template is posted once: one with the same name in the district's list is left as it is.
+demo_template() { # token name json
+    local token=$1 name=$2 json=$3
+    if curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$PD_GATEWAY_URL/api/v1/plans/templates?size=200" \
+        2>/dev/null | grep -q "\"name\":\"$name\""; then
+        ok "pathway template '$name' exists already"
+        return
+    fi
+    demo_call "pathway template '$name'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/plans/templates" \
         -H 'Content-Type: application/json' -d "$json"
 }
 

@@ -288,9 +288,10 @@ public class RosterBench {
                 for (int t = 1; t <= teachers; t++) {
                     String id = String.format("nyc-t%06d", t);
                     int school = 1 + (t - 1) % schools;
+                    // Every fourth teacher was hired last year, a novice; the others are in their career.
                     users.write(String.format("%s,active,%s,true,%s,{SIS:%s},Teacher %s,\"Number %d, NYC\",,SIS-%s,"
-                            + "%s@nyc.example,,,,\"%02d,%02d\",,,,,,,nyc-s%04d,\r\n", id, STAMP, id, id, run, t, id, id,
-                            t % 12 + 1, (t + 1) % 12 + 1, school));
+                            + "%s@nyc.example,,,,\"%02d,%02d\",,,,,,,nyc-s%04d,,%s\r\n", id, STAMP, id, id, run, t, id,
+                            id, t % 12 + 1, (t + 1) % 12 + 1, school, t % 4 == 0 ? "2025-08-18" : "2015-08-17"));
                     roles.write(String.format("r-%s,active,%s,%s,primary,teacher,2024-08-01,,nyc-s%04d,\r\n", id, STAMP, id,
                             school));
                     roleRows++;
