@@ -29,6 +29,7 @@ final class DeadLetters {
 
     private static final List<String> DATABASES = List.of("pd_plan", "pd_learning");
     private static final List<String> TOPICS = List.of("pd.learning.events.plan-service.dlq",
+            "pd.credentials.events.plan-service.dlq", "pd.community.events.plan-service.dlq",
             "pd.roster.educators.learning-service.dlq");
     private static final String UNDEFINED_TABLE = "42P01";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
