@@ -33,6 +33,20 @@ public final class Parameters {
         throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
     }
 
+    /**
+     * {@code value} as text of at most {@code maxLength} characters that the database can store, or null when it is
+     * not given.
+     */
+    public static String optionalText(String name, String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength || !StorableText.storable(value)) {
+            throw ProblemException.invalid(name, "must be text of at most " + maxLength + " characters, without NUL");
+        }
+        return value;
+    }
+
     /** {@code value} as a UUID in its canonical 8-4-4-4-12 form. */
     public static UUID uuid(String name, String value) {
         UUID id = optionalUuid(name, value);

@@ -57,7 +57,8 @@ public class GoalResource {
     public Uni<List<GoalView>> list(@QueryParam("schoolId") String schoolId,
             @QueryParam("schoolYear") String schoolYear, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return service.list(Parameters.optionalUuid("schoolId", schoolId), schoolYear, PageRequest.of(page, size));
+        return service.list(Parameters.optionalUuid("schoolId", schoolId), Parameters.optionalText("schoolYear",
+                schoolYear, 9), PageRequest.of(page, size));
     }
 
     @GET

@@ -58,7 +58,8 @@ public class PlanResource {
     @RolesAllowed({ Roles.COACH, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
     public Uni<List<PlanView>> list(@QueryParam("schoolId") String schoolId, @QueryParam("stage") String stage,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.list(Parameters.optionalUuid("schoolId", schoolId), stage, PageRequest.of(page, size));
+        return service.list(Parameters.optionalUuid("schoolId", schoolId), Parameters.optionalText("stage", stage, 200),
+                PageRequest.of(page, size));
     }
 
     @GET
