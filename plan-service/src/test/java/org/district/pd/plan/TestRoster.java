@@ -174,18 +174,28 @@ public final class TestRoster {
                 .when().get((String) finished.extract().path("rows")).then().statusCode(200);
     }
 
+    /** The demo district's schools, as orgs.csv rows: frank leads Lincoln, carol teaches at Roosevelt. */
+    public static final String DEMO_SCHOOLS = ORGS_HEADER + "\n"
+            + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n"
+            + "roosevelt-ms,active,2026-08-01T00:00:00.000Z,Roosevelt Middle,school,DSD-0201,\n";
+
+    /**
+     * Imports {@code users} (a users.csv, OneRoster 1.1 columns) with the demo's schools and {@code moreOrgs} (orgs.csv
+     * rows), as a delta, and waits until it completed.
+     */
+    public static ValidatableResponse importUsers(String moreOrgs, String users) {
+        String location = given().auth().oauth2(Tokens.user("grace"))
+                .multiPart("orgs", "orgs.csv", (DEMO_SCHOOLS + moreOrgs).getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(IMPORTS).then().statusCode(202).extract().header("Location");
+        return awaitImport(location).body("status", equalTo("completed"));
+    }
+
     /** A teacher of Lincoln (frank's school) of their own, so no other test's facts or plans are theirs. */
     public static UUID newLincolnTeacher() {
         String sourcedId = "t-plan-" + UUID.randomUUID().toString().substring(0, 8);
-        String orgs = ORGS_HEADER + "\n"
-                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n";
-        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
-                + sourcedId + ",lincoln-es,teacher,Pat,Progress,\n";
-        String location = given().auth().oauth2(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(IMPORTS).then().statusCode(202).extract().header("Location");
-        awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
+        importUsers("", "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
+                + sourcedId + ",lincoln-es,teacher,Pat,Progress,\n").body("counts.rejected", equalTo(0));
         return RosterIds.educatorId(sourcedId);
     }
 }

@@ -29,7 +29,16 @@ final class ValidBodies {
             () -> "{\"lms\":\"gen-lms\",\"courseId\":\"GEN-%s\"}".formatted(UUID.randomUUID()),
             "PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}",
             "POST /api/v1/plans/templates", ValidBodies::template,
-            "PUT /api/v1/plans/templates/{id}", ValidBodies::template);
+            "PUT /api/v1/plans/templates/{id}", ValidBodies::template,
+            "POST /api/v1/plans/goals", ValidBodies::goal,
+            "PUT /api/v1/plans/goals/{id}", ValidBodies::goal);
+
+    /** A district goal of a school year to come, so the demo's lists of this year's goals never show it. */
+    private static String goal() {
+        return """
+                {"schoolId":null,"alignedTo":null,"title":"Generated %s","description":"d",
+                 "competencyTags":["literacy"],"schoolYear":"2030-2031"}""".formatted(UUID.randomUUID());
+    }
 
     private static String template() {
         return """

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -18,6 +17,7 @@ import org.district.pd.plan.pathway.persistence.AutoAssignRepository.Match;
 import org.district.pd.plan.pathway.persistence.ProgressRepository;
 import org.district.pd.plan.pathway.persistence.ProgressRepository.Pinned;
 import org.district.pd.plan.roster.RosterChanged;
+import org.district.pd.plan.worker.WorkerThreads;
 import org.district.pd.plan.worker.WorkerTransactions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,11 +41,7 @@ public class AutoAssignment {
     private final WorkerTransactions transactions;
     private final int batchSize;
     private final AtomicBoolean requested = new AtomicBoolean();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "plan-auto-assignment");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = WorkerThreads.single("plan-auto-assignment");
 
     AutoAssignment(AutoAssignRepository repository, ProgressRepository progress, Pool pool,
             @ConfigProperty(name = "pd.plan.auto-assign-batch", defaultValue = "1000") int batchSize) {

@@ -120,10 +120,13 @@ public class CoachingService {
         return detail;
     }
 
-    /** The fact, for this plan only, then the plan evaluated with it. */
+    /**
+     * The fact, for this plan only, then the plan evaluated with it; should the evaluation fail, the fact stands and
+     * the refresher evaluates the plan within moments.
+     */
     private Uni<PlanView> record(StoredPlan plan, Fact fact, Map<String, Object> detail) {
         return Panache.withTransaction(() -> facts.record(plan.educatorId(), plan.id(), fact, detail))
-                .chain(() -> refresher.refreshNow(List.of(plan.id())))
+                .chain(() -> refresher.refreshNow(List.of(plan.id())).onFailure().recoverWithNull())
                 .chain(() -> plans.find(plan.id()));
     }
 

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -23,6 +21,7 @@ import org.district.pd.plan.pathway.persistence.ProgressRepository;
 import org.district.pd.plan.pathway.persistence.ProgressRepository.Cause;
 import org.district.pd.plan.pathway.persistence.ProgressRepository.DuePlan;
 import org.district.pd.plan.pathway.persistence.ProgressRepository.Pinned;
+import org.district.pd.plan.worker.WorkerThreads;
 import org.district.pd.plan.worker.WorkerTransactions;
 import org.district.pd.platform.outbox.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,11 +57,7 @@ public class PlanRefresher {
     private final Duration every;
     private final int batchSize;
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "plan-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = WorkerThreads.single("plan-progress");
 
     PlanRefresher(ProgressRepository progress, FactRepository facts, Outbox outbox, Pool pool, Vertx vertx,
             @ConfigProperty(name = "pd.plan.refresh-every", defaultValue = "250ms") Duration every,
@@ -114,13 +109,16 @@ public class PlanRefresher {
         return total;
     }
 
-    /** Evaluates these plans now, waiting for an evaluation that holds one, on this job's thread. */
+    /**
+     * Evaluates these plans now, for a request that changed them, waiting for an evaluation that holds one. It runs on
+     * a worker of the shared pool, not behind a drain on this job's thread: a cycle's end for a whole district must not
+     * hold up a coach's sign-off.
+     */
     public Uni<Void> refreshNow(List<UUID> planIds) {
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> transactions.run(tx -> {
+        return vertx.executeBlocking(() -> transactions.run(tx -> {
             List<UUID> locked = WorkerTransactions.await(progress.lock(tx, planIds));
             return locked.isEmpty() ? 0 : evaluate(tx, locked, Instant.now());
-        }), runner);
-        return Uni.createFrom().completionStage(done);
+        }), false).replaceWithVoid();
     }
 
     private int evaluate(SqlConnection tx, List<UUID> planIds, Instant now) {

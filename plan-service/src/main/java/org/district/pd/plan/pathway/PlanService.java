@@ -36,7 +36,10 @@ public class PlanService {
         this.caller = caller;
     }
 
-    /** Applies the latest version of the template; an educator has one plan of a template. */
+    /**
+     * Applies the latest version of the template; an educator has one plan of a template. The plan is evaluated at
+     * once; should that fail, it is answered unevaluated, and the refresher evaluates it within moments.
+     */
     public Uni<PlanView> create(PlanRequest request) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
@@ -61,8 +64,33 @@ public class PlanService {
                                 + request.templateId() + " already");
                     }
                 })
-                .chain(() -> refresher.refreshNow(List.of(id)))
+                .chain(() -> refresher.refreshNow(List.of(id)).onFailure().recoverWithNull())
                 .chain(() -> find(id));
+    }
+
+    /**
+     * The teacher starts a plan of an open template they see (the district's or their school's), from when its current
+     * cadence period began, as an assigned one would; a template that is not open, or out of reach, is a 400.
+     */
+    public Uni<PlanView> enroll(EnrollmentRequest request) {
+        UUID educatorId = access.ownEducatorId();
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        return templates.latest(request.templateId()).chain(template -> {
+            boolean open = template.isPresent() && access.seesTemplate(template.get().schoolId())
+                    && template.get().template().audience() != null
+                    && template.get().template().audience().openEnrollment();
+            if (!open) {
+                throw ProblemException.invalid("templateId", "names no template open for you to enroll in");
+            }
+            Cadence cadence = template.get().template().cadence();
+            return plans.insert(id, educatorId, request.templateId(), template.get().version(),
+                    cadence.startOf(cadence.periodOf(now)), caller.name(), now);
+        }).invoke(inserted -> {
+            if (!inserted) {
+                throw ProblemException.conflict("You have a plan of template " + request.templateId() + " already");
+            }
+        }).chain(() -> refresher.refreshNow(List.of(id)).onFailure().recoverWithNull()).chain(() -> find(id));
     }
 
     public Uni<List<PlanView>> mine() {

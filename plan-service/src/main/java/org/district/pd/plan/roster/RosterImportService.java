@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -19,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.district.pd.plan.roster.persistence.DirectoryRepository;
 import org.district.pd.plan.roster.persistence.ImportRepository;
+import org.district.pd.plan.worker.WorkerThreads;
 import org.district.pd.plan.worker.WorkerTransactions;
 import org.district.pd.platform.problem.Problem.Violation;
 import org.district.pd.platform.problem.ProblemException;
@@ -52,11 +52,7 @@ public class RosterImportService {
     private final Duration roleDatesEvery;
     private final Event<RosterChanged> rosterChanged;
     /** One import at a time runs anyway; a single thread keeps it off the event loop and the shared worker pool. */
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "roster-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = WorkerThreads.single("roster-import");
 
     RosterImportService(ImportRepository imports, DirectoryRepository directory, Pool pool, Vertx vertx,
             Event<RosterChanged> rosterChanged,

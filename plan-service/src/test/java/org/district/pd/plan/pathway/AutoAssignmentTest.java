@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +48,7 @@ class AutoAssignmentTest {
         String lincoln = TestRoster.orgId("lincoln-es").toString();
         String novices = template(lincoln, "Novices " + run, "\"careerStages\": [\"novice\"], \"roles\": [\"teacher\"]");
 
-        ValidatableResponse imported = importUsers("""
+        ValidatableResponse imported = TestRoster.importUsers("", """
                 sourcedId,orgSourcedIds,role,givenName,familyName,email,grades,metadata.pd.hireDate
                 t-new-%1$s,lincoln-es,teacher,Nia,New,,03,%2$s
                 t-old-%1$s,lincoln-es,teacher,Otto,Old,,04,2001-08-15
@@ -74,7 +73,7 @@ class AutoAssignmentTest {
                 + plans(uma, upperGrades) == 3);
 
         // A later roster change: a teacher hired this year joins, and gets the novice pathway.
-        importUsers("""
+        TestRoster.importUsers("", """
                 sourcedId,orgSourcedIds,role,givenName,familyName,email,grades,metadata.pd.hireDate
                 t-newer-%s,lincoln-es,teacher,Ned,Newer,,KG,%s
                 """.formatted(run, today));
@@ -105,16 +104,6 @@ class AutoAssignmentTest {
     private static String template(String schoolId, String name, String audience) {
         return as("frank").body(Templates.template(schoolId, name, STAGES, audience)).when()
                 .post(PLANS + "/templates").then().statusCode(201).extract().path("id");
-    }
-
-    private static ValidatableResponse importUsers(String users) {
-        String orgs = TestRoster.ORGS_HEADER + "\n"
-                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n";
-        String location = given().auth().oauth2(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
-        return TestRoster.awaitImport(location).body("status", equalTo("completed"));
     }
 
     private static RequestSpecification as(String user) {

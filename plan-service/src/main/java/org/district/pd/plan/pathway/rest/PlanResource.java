@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.district.pd.plan.pathway.EnrollmentRequest;
 import org.district.pd.plan.pathway.PlanIntent;
 import org.district.pd.plan.pathway.PlanIntentService;
 import org.district.pd.plan.pathway.PlanRequest;
@@ -49,6 +50,16 @@ public class PlanResource {
     public Uni<RestResponse<PlanView>> create(@Valid @NotNull PlanRequest request) {
         // A relative Location, as a plain header: created(URI) would make it absolute with this service's address.
         return service.create(request).map(plan -> RestResponse.ResponseBuilder
+                .<PlanView>create(RestResponse.Status.CREATED, plan)
+                .header(HttpHeaders.LOCATION, PLANS + "/" + plan.id()).build());
+    }
+
+    /** A teacher starts a plan of an open template for themselves. */
+    @POST
+    @Path("enrollments")
+    @RolesAllowed(Roles.TEACHER)
+    public Uni<RestResponse<PlanView>> enroll(@Valid @NotNull EnrollmentRequest request) {
+        return service.enroll(request).map(plan -> RestResponse.ResponseBuilder
                 .<PlanView>create(RestResponse.Status.CREATED, plan)
                 .header(HttpHeaders.LOCATION, PLANS + "/" + plan.id()).build());
     }

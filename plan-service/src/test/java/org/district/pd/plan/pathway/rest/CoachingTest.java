@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -48,18 +47,12 @@ class CoachingTest {
             return;
         }
         rostered = true;
-        String orgs = TestRoster.ORGS_HEADER + "\n"
-                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n"
-                + "roosevelt-ms,active,2026-08-01T00:00:00.000Z,Roosevelt Middle,school,DSD-0201,\n";
-        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
-                + "t-bob,lincoln-es,teacher,Bob,Brown,bob@district-demo.example\n"
-                + "c-erin,lincoln-es,teacher,Erin,Evans,erin@district-demo.example\n"
-                + "t-carol,roosevelt-ms,teacher,Carol,Chen,carol@district-demo.example\n";
-        String location = given().auth().oauth2(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
-        TestRoster.awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
+        TestRoster.importUsers("", """
+                sourcedId,orgSourcedIds,role,givenName,familyName,email
+                t-bob,lincoln-es,teacher,Bob,Brown,bob@district-demo.example
+                c-erin,lincoln-es,teacher,Erin,Evans,erin@district-demo.example
+                t-carol,roosevelt-ms,teacher,Carol,Chen,carol@district-demo.example
+                """).body("counts.rejected", equalTo(0));
     }
 
     @Test

@@ -9,15 +9,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
+import org.district.pd.plan.pathway.Cadence;
 import org.district.pd.plan.roster.RosterIds;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.Tokens;
@@ -69,17 +70,11 @@ class PlanResourceTest {
         }
         rostered = true;
         // alice at Lincoln (frank's school, as in the demo district) and a teacher of another school.
-        String orgs = TestRoster.ORGS_HEADER + "\n"
-                + "lincoln-es,active,2026-08-01T00:00:00.000Z,Lincoln Elementary,school,DSD-0101,\n"
-                + ELSEWHERE + ",active,,Elsewhere School,school,,\n";
-        String users = "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
-                + "t-alice,lincoln-es,teacher,Alice,Anderson,alice@district-demo.example\n"
-                + "t-" + ELSEWHERE + "," + ELSEWHERE + ",teacher,Olu,Other,\n";
-        String location = given().auth().oauth2(Tokens.user("grace"))
-                .multiPart("orgs", "orgs.csv", orgs.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("users", "users.csv", users.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(TestRoster.IMPORTS).then().statusCode(202).extract().header("Location");
-        TestRoster.awaitImport(location).body("status", equalTo("completed")).body("counts.rejected", equalTo(0));
+        TestRoster.importUsers(ELSEWHERE + ",active,,Elsewhere School,school,,\n",
+                "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
+                        + "t-alice,lincoln-es,teacher,Alice,Anderson,alice@district-demo.example\n"
+                        + "t-" + ELSEWHERE + "," + ELSEWHERE + ",teacher,Olu,Other,\n")
+                .body("counts.rejected", equalTo(0));
     }
 
     @Test
@@ -183,6 +178,42 @@ class PlanResourceTest {
                     .statusCode(403);
         }
         as("grace").when().get(PLANS + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTeacherEnrollsHerselfInAnOpenTemplateOnlyAndFromItsPeriodsStart() {
+        roster();
+        String open = openTemplate(null, "Open " + UUID.randomUUID(), true);
+        String closed = openTemplate(null, "Closed " + UUID.randomUUID(), false);
+        String elsewhere = openTemplate(TestRoster.orgId("roosevelt-ms").toString(), "Roosevelt open " + UUID.randomUUID(),
+                true);
+        String body = "{\"templateId\": \"%s\"}";
+        Cadence semesters = new Cadence(Cadence.Kind.SEMESTER, null, LocalDate.parse("2026-08-15"));
+        String periodStart = semesters.startOf(semesters.periodOf(Instant.now())).toString();
+
+        as("alice").body(body.formatted(open)).when().post(PLANS + "/enrollments").then().statusCode(201)
+                .header("Location", startsWith(PLANS + "/")).body("educatorId", equalTo(ALICE.toString()))
+                .body("startedAt", equalTo(periodStart)).body("progress.cycle", equalTo(1));
+        as("alice").body(body.formatted(open)).when().post(PLANS + "/enrollments").then().statusCode(409)
+                .contentType("application/problem+json");
+        for (String unavailable : List.of(closed, elsewhere, UUID.randomUUID().toString())) {
+            as("alice").body(body.formatted(unavailable)).when().post(PLANS + "/enrollments").then().statusCode(400)
+                    .body("violations.field", contains("templateId"));
+        }
+        as("alice").body("{}").when().post(PLANS + "/enrollments").then().statusCode(400)
+                .body("violations.field", contains("templateId"));
+        as("frank").body(body.formatted(open)).when().post(PLANS + "/enrollments").then().statusCode(403);
+        given().contentType("application/json").body(body.formatted(open)).when().post(PLANS + "/enrollments").then()
+                .statusCode(401);
+    }
+
+    /** A template open for enrollment or not, semesters from 15 Aug 2026, for no one automatically. */
+    private static String openTemplate(String schoolId, String name, boolean open) {
+        return as("grace").body("""
+                {"schoolId": %s, "name": "%s", "audience": {"autoAssign": false, "openEnrollment": %s},
+                 "cadence": {"kind": "SEMESTER", "anchor": "2026-08-15"}, "stages": %s}""".formatted(
+                schoolId == null ? "null" : "\"" + schoolId + "\"", name, open, STAGES)).when()
+                .post("/api/v1/plans/templates").then().statusCode(201).extract().path("id");
     }
 
     private void awaitLedgerEntry(String sourceRef) {
