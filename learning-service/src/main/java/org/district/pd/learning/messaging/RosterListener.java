@@ -34,6 +34,11 @@ public class RosterListener implements EventHandler {
     }
 
     @Override
+    public String topic() {
+        return "pd.roster.educators";
+    }
+
+    @Override
     public String consumer() {
         return CONSUMER;
     }

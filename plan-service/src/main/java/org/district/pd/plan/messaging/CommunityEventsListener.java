@@ -40,6 +40,11 @@ public class CommunityEventsListener implements EventHandler {
     }
 
     @Override
+    public String topic() {
+        return Topics.COMMUNITY_EVENTS;
+    }
+
+    @Override
     public String consumer() {
         return LearningEventsListener.CONSUMER;
     }

@@ -42,6 +42,11 @@ public class CredentialsEventsListener implements EventHandler {
     }
 
     @Override
+    public String topic() {
+        return Topics.CREDENTIALS_EVENTS;
+    }
+
+    @Override
     public String consumer() {
         return LearningEventsListener.CONSUMER;
     }

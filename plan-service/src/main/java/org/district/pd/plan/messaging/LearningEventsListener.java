@@ -40,6 +40,11 @@ public class LearningEventsListener implements EventHandler {
     }
 
     @Override
+    public String topic() {
+        return Topics.LEARNING_EVENTS;
+    }
+
+    @Override
     public String consumer() {
         return CONSUMER;
     }

@@ -168,6 +168,31 @@ class EveryProducerTest {
                 .isEqualByComparingTo("1");
     }
 
+    /** Each consumer of plan-service reads its own topic: a dead letter goes back to the handler of its topic. */
+    @Test
+    void aDeadLetterOfTheCredentialsTopicReplaysThroughItsOwnHandler() {
+        UUID teacher = TestRoster.newLincolnTeacher();
+        ObjectNode award = ContractEvents.example(AWARDED, teacher);
+        award.put("awardId", UUID.randomUUID().toString()).put("creditHours", 4);
+        UUID eventId = UUID.randomUUID();
+        UUID deadLetter = UUID.randomUUID();
+        database.preparedQuery("""
+                insert into dead_letter (id, consumer, topic, partition_no, record_offset, record_key, headers, payload,
+                                         event_id, event_type, reason)
+                values ($1, 'plan-service', 'test.pd.credentials.events', 0, -1, $2, $3::text::jsonb, $4, $5, $6,
+                        'kept from an incident')""")
+                .execute(Tuple.tuple(List.of(deadLetter, teacher.toString(), """
+                        {"ce_specversion":"1.0","ce_id":"%s","ce_type":"%s","ce_source":"/credentials-service",
+                         "ce_subject":"%s","ce_time":"2026-10-20T09:00:00Z","content-type":"application/json"}"""
+                        .formatted(eventId, AWARDED, teacher),
+                        award.toString(), eventId, AWARDED)))
+                .await().indefinitely();
+        given().auth().oauth2(Tokens.user("grace"))
+                .when().post("/api/v1/plans/admin/dead-letters/" + deadLetter + "/replay")
+                .then().statusCode(200).body("outcome", equalTo("APPLIED"));
+        assertThat(hours(teacher)).isEqualByComparingTo("4");
+    }
+
     private void awaitProcessed(UUID eventId) {
         await().atMost(PATIENCE).until(() -> count("select count(*) from inbox_event where event_id = $1",
                 eventId) == 1);

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.district.pd.platform.problem.Outage;
 import org.district.pd.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -38,11 +39,14 @@ public class DeadLetterReplay {
     private final DeadLetters deadLetters;
     private final Inbox inbox;
     private final Instance<EventHandler> handlers;
+    private final String topicPrefix;
 
-    DeadLetterReplay(DeadLetters deadLetters, Inbox inbox, @Any Instance<EventHandler> handlers) {
+    DeadLetterReplay(DeadLetters deadLetters, Inbox inbox, @Any Instance<EventHandler> handlers,
+            @ConfigProperty(name = "pd.kafka.topic-prefix") Optional<String> topicPrefix) {
         this.deadLetters = deadLetters;
         this.inbox = inbox;
         this.handlers = handlers;
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     public Uni<Result> replay(UUID id) {
@@ -72,9 +76,11 @@ public class DeadLetterReplay {
     }
 
     private Uni<Result> replay(DeadLetterView deadLetter) {
-        Optional<EventHandler> handler = handlers.stream().filter(h -> h.consumer().equals(deadLetter.consumer())).findFirst();
+        Optional<EventHandler> handler = handlers.stream().filter(h -> h.consumer().equals(deadLetter.consumer())
+                && (topicPrefix + h.topic()).equals(deadLetter.topic())).findFirst();
         if (handler.isEmpty()) {
-            return failed(deadLetter, "no consumer named '" + deadLetter.consumer() + "' in this service");
+            return failed(deadLetter, "no consumer named '" + deadLetter.consumer() + "' of " + deadLetter.topic()
+                    + " in this service");
         }
         return Uni.createFrom().deferred(() -> inbox.replay(handler.get(), headers(deadLetter), deadLetter.payload()))
                 .flatMap(outcome -> deadLetters.replayed(deadLetter.id(), outcome.name())

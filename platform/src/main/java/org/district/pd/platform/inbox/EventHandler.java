@@ -11,6 +11,12 @@ public interface EventHandler {
     /** The inbox name, e.g. {@code plan-service}: stable across deployments, as processed events are keyed by it. */
     String consumer();
 
+    /**
+     * The topic it consumes, as the contract names it (without {@code pd.kafka.topic-prefix}): one consumer may read
+     * several topics, each with a handler of its own, and a dead letter goes back to the handler of its topic.
+     */
+    String topic();
+
     /** The effect of one event, inside the inbox's transaction; a {@link PoisonRecord} dead-letters the event. */
     Uni<Void> handle(IncomingEvent event);
 }

@@ -72,12 +72,12 @@ public class Inbox {
                 // Back-off timers fire on other threads; Hibernate Reactive must stay on the consumer's Vert.x context.
                 .runSubscriptionOn(onCallerContext)
                 .onFailure().invoke(failure -> {
-                    health.retrying(handler.consumer(), where, failure);
+                    health.retrying(stream(handler), where, failure);
                     LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
                             LogSafe.text(failure.toString()));
                 })
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(Long.MAX_VALUE)
-                .invoke(() -> health.recovered(handler.consumer()));
+                .invoke(() -> health.recovered(stream(handler)));
     }
 
     /** Runs a stored record through the same path as a live one, for a dead-letter replay; poison fails the Uni. */
@@ -128,6 +128,11 @@ public class Inbox {
             return false;
         }
         return attempt >= config.unexplainedFailureAttempts();
+    }
+
+    /** A consumer's stream of one topic, as readiness names it: a consumer may read several. */
+    private static String stream(EventHandler handler) {
+        return handler.consumer() + " on " + handler.topic();
     }
 
     private static String reason(Throwable failure) {

@@ -34,6 +34,11 @@ public class CountingHandler implements EventHandler {
     }
 
     @Override
+    public String topic() {
+        return "pd.platform.inbox-test";
+    }
+
+    @Override
     public String consumer() {
         return CONSUMER;
     }

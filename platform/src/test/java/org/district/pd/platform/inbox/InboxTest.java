@@ -111,7 +111,7 @@ class InboxTest {
         HealthCheckResponse during = awaitDown();
         consumed.get(60, TimeUnit.SECONDS);
 
-        assertThat(during.getData().orElseThrow()).containsKey(CountingHandler.CONSUMER);
+        assertThat(during.getData().orElseThrow()).containsKey(CountingHandler.CONSUMER + " on pd.platform.inbox-test");
         assertThat(applications(eventId(record))).isEqualTo(1);
         assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(record))).isZero();
         assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
