@@ -2,7 +2,6 @@ package org.district.pd.plan.pathway;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +14,6 @@ import org.district.pd.plan.pathway.persistence.AutoAssignRepository;
 import org.district.pd.plan.pathway.persistence.AutoAssignRepository.Assignment;
 import org.district.pd.plan.pathway.persistence.AutoAssignRepository.Match;
 import org.district.pd.plan.pathway.persistence.ProgressRepository;
-import org.district.pd.plan.pathway.persistence.ProgressRepository.Pinned;
 import org.district.pd.plan.roster.RosterChanged;
 import org.district.pd.plan.worker.WorkerThreads;
 import org.district.pd.plan.worker.WorkerTransactions;
@@ -24,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Gives each active educator a plan of every auto-assigned template whose audience they match: after each roster job,
@@ -70,9 +69,10 @@ public class AutoAssignment {
             runner.execute(() -> {
                 requested.set(false);
                 try {
+                    long started = System.nanoTime();
                     int assigned = assignAll(Instant.now());
                     if (assigned > 0) {
-                        LOG.infof("auto-assigned %d plans", assigned);
+                        LOG.infof("auto-assigned %d plans in %d ms", assigned, (System.nanoTime() - started) / 1_000_000);
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("could not auto-assign plans; the next roster change or template tries again: %s",
@@ -87,25 +87,34 @@ public class AutoAssignment {
      * in began, so what its teacher did earlier in the period counts, as for everyone else on the template. Blocks.
      */
     public int assignAll(Instant now) {
+        List<UUID> templates = transactions.run(tx -> WorkerTransactions.await(repository.automaticTemplates(tx)));
         int total = 0;
-        int matched;
-        do {
-            matched = transactions.run(tx -> {
-                List<Match> matches = WorkerTransactions.await(repository.matches(tx, batchSize));
-                if (matches.isEmpty()) {
-                    return 0;
+        for (UUID template : templates) {
+            UUID after = new UUID(0, 0);
+            List<Match> matches;
+            do {
+                UUID from = after;
+                matches = transactions.run(tx -> assign(tx, template, from, now));
+                if (!matches.isEmpty()) {
+                    after = matches.get(matches.size() - 1).educatorId();
                 }
-                Map<UUID, Pinned> templates = WorkerTransactions.await(progress.latest(tx,
-                        matches.stream().map(Match::templateId).distinct().toList()));
-                List<Assignment> assignments = matches.stream().map(match -> {
-                    Cadence cadence = templates.get(match.templateId()).template().cadence();
-                    return new Assignment(match, cadence.startOf(cadence.periodOf(now)));
-                }).toList();
-                WorkerTransactions.await(repository.create(tx, assignments, now));
-                return matches.size();
-            });
-            total += matched;
-        } while (matched == batchSize);
+                total += matches.size();
+            } while (matches.size() == batchSize);
+        }
         return total;
+    }
+
+    /** One batch of the template's audience after {@code after}, each with a plan from its period's start. */
+    private List<Match> assign(SqlConnection tx, UUID templateId, UUID after, Instant now) {
+        List<Match> matches = WorkerTransactions.await(repository.matches(tx, templateId, after, batchSize));
+        if (matches.isEmpty()) {
+            return matches;
+        }
+        Cadence cadence = WorkerTransactions.await(progress.latest(tx, List.of(templateId))).get(templateId)
+                .template().cadence();
+        Instant start = cadence.startOf(cadence.periodOf(now));
+        WorkerTransactions.await(repository.create(tx,
+                matches.stream().map(match -> new Assignment(match, start)).toList(), now));
+        return matches;
     }
 }

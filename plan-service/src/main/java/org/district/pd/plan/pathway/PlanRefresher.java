@@ -79,7 +79,7 @@ public class PlanRefresher {
             if (draining.compareAndSet(false, true)) {
                 runner.execute(() -> {
                     try {
-                        drain(Instant.now());
+                        drain();
                     } catch (RuntimeException e) {
                         LOG.debugf("could not bring plans up to date, will again: %s", e.getMessage());
                     } finally {
@@ -95,12 +95,16 @@ public class PlanRefresher {
         runner.shutdownNow();
     }
 
-    /** Evaluates every plan due by {@code now}, a batch per transaction; the number evaluated. Blocks: a worker's. */
-    public int drain(Instant now) {
+    /**
+     * Evaluates every plan due, a batch per transaction, each batch at the time it runs; the number evaluated. Blocks:
+     * a worker's.
+     */
+    public int drain() {
         int total = 0;
         int evaluated;
         do {
             evaluated = transactions.run(tx -> {
+                Instant now = Instant.now();
                 List<UUID> due = WorkerTransactions.await(progress.lockDue(tx, now, batchSize));
                 return due.isEmpty() ? 0 : evaluate(tx, due, now);
             });

@@ -115,8 +115,8 @@ class PlanProgressTest {
         // As if the plan had started in March: its first cycle (to 15 Aug) ended unfinished, and its end is due.
         sql("update plan set started_at = '2026-03-01T00:00:00Z' where id = $1", planId);
         sql("update plan_refresh_due set due_at = now() where plan_id = $1 and cause = 'cadence'", planId);
-        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> refresher.drain(Instant.now()));
-        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> refresher.drain(Instant.now()));
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(refresher::drain);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(refresher::drain);
         CompletableFuture.allOf(one, two).join();
 
         as("frank").when().get(PLANS + "/" + planId).then().statusCode(200)

@@ -32,9 +32,9 @@ public class AutoAssignRepository {
                        json_list(body -> 'audience' -> 'careerStages') as stages,
                        json_list(body -> 'audience' -> 'subjects') as subjects,
                        json_list(body -> 'audience' -> 'gradeBands') as bands
-                from pathway_template order by id, version desc)
+                from pathway_template where id = $2 order by id, version desc)
             select e.id as educator_id, t.id as template_id, t.version
-            from latest t join educator e on e.active
+            from latest t join educator e on e.active and e.id > $3
             where t.auto
               and (t.school_id is null or exists (
                     select 1 from educator_school s where s.educator_id = e.id and s.school_id = t.school_id))
@@ -47,8 +47,13 @@ public class AutoAssignRepository {
               and (jsonb_array_length(t.bands) = 0
                    or exists (select 1 from unnest(e.grades) g where t.bands ? grade_band(g)))
               and not exists (select 1 from plan p where p.educator_id = e.id and p.template_id = t.id)
-            order by t.id, e.id
+            order by e.id
             limit $1""";
+
+    /** The templates for automatic assignment, as their latest versions say. */
+    private static final String AUTOMATIC = """
+            select id from (select distinct on (id) id, body from pathway_template order by id, version desc) latest
+            where coalesce((body -> 'audience' ->> 'autoAssign')::boolean, false)""";
 
     /** The plans, the version each first cycle runs on, and a reason to evaluate each, in one statement. */
     private static final String CREATE = """
@@ -72,8 +77,20 @@ public class AutoAssignRepository {
     public record Assignment(Match match, Instant startedAt) {
     }
 
-    public Uni<List<Match>> matches(SqlConnection tx, int limit) {
-        return tx.preparedQuery(MATCHES).execute(Tuple.of(limit)).map(rows -> {
+    public Uni<List<UUID>> automaticTemplates(SqlConnection tx) {
+        return tx.preparedQuery(AUTOMATIC).execute().map(rows -> {
+            List<UUID> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getUUID("id")));
+            return ids;
+        });
+    }
+
+    /**
+     * Up to {@code limit} educators after {@code after} (in id order) whom the template's audience matches and who have
+     * no plan of it: a walk along the educators' primary key, so a district is read once however many batches.
+     */
+    public Uni<List<Match>> matches(SqlConnection tx, UUID templateId, UUID after, int limit) {
+        return tx.preparedQuery(MATCHES).execute(Tuple.of(limit, templateId, after)).map(rows -> {
             List<Match> matches = new ArrayList<>();
             rows.forEach(row -> matches.add(new Match(row.getUUID("educator_id"), row.getUUID("template_id"),
                     row.getInteger("version"))));

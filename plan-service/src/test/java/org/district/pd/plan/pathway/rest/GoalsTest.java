@@ -136,7 +136,7 @@ class GoalsTest {
                 .execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
         database.preparedQuery("update plan_refresh_due set due_at = now() where plan_id = $1")
                 .execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
-        refresher.drain(Instant.now());
+        refresher.drain();
         as("dan").when().get(plan).then().statusCode(200).body("progress.cycle", equalTo(2))
                 .body("intent.cycle", equalTo(2)).body("intent.carriedFrom", equalTo(1))
                 .body("intent.goals[0].title", equalTo("Ask open questions")).body("intent.choices", contains("plc"));
