@@ -67,7 +67,8 @@ class PathwayCycleIT {
                         .formatted(UUID.randomUUID(), teacher, credential, Instant.now())));
 
         // The coach signs the last milestone off: the cycle completes, and the second opens.
-        String secondOpened = Gateway.as(Tokens.user("erin")).contentType(ContentType.JSON).body("{\"note\": \"Ready\"}")
+        String secondOpened = Gateway.as(Tokens.user("erin")).contentType(ContentType.JSON)
+                .body("{\"note\": \"Ready\"}")
                 .when().post(PLANS + "/" + planId + "/milestones/review/sign-off").then().statusCode(201)
                 .body("state.cycles[0].status", equalTo("COMPLETED"))
                 .body("state.cycles[1].status", equalTo("OPEN")).body("progress.cycle", equalTo(2))
@@ -88,7 +89,8 @@ class PathwayCycleIT {
                 .as("cycle 1 opens; course, PLC, evidence, credential, review; cycle 1 closes, 2 opens; course")
                 .containsExactly("pd.plan.cycle.started.v1", "pd.plan.milestone.completed.v1",
                         "pd.plan.milestone.completed.v1", "pd.plan.milestone.completed.v1",
-                        "pd.plan.milestone.completed.v1", "pd.plan.milestone.completed.v1", "pd.plan.cycle.completed.v1",
+                        "pd.plan.milestone.completed.v1", "pd.plan.milestone.completed.v1",
+                        "pd.plan.cycle.completed.v1",
                         "pd.plan.cycle.started.v1", "pd.plan.milestone.completed.v1"));
         assertThat(DeadLetters.inDatabases(since)).isEmpty();
         System.out.printf("pathway read model after each event (accepted or acknowledged -> plan moved): "
@@ -129,8 +131,8 @@ class PathwayCycleIT {
     }
 
     /**
-     * Runs {@code event}, then reads the plan until its open cycle is at {@code stage}; the milliseconds from the event's
-     * acceptance (the LMS's 200, the broker's acknowledgement) to the plan read model showing it.
+     * Runs {@code event}, then reads the plan until its open cycle is at {@code stage}; the milliseconds from the
+     * event's acceptance (the LMS's 200, the broker's acknowledgement) to the plan read model showing it.
      */
     private long timed(String planId, String stage, Runnable event) {
         event.run();

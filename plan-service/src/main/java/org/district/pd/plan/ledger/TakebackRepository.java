@@ -24,7 +24,8 @@ public class TakebackRepository {
             values (:educator, :ref, :event, :type, :at) on conflict do nothing""";
 
     private static final String FIND = """
-            select event_id, event_type, taken_at from ledger_takeback where educator_id = :educator and source_ref = :ref""";
+            select event_id, event_type, taken_at from ledger_takeback
+            where educator_id = :educator and source_ref = :ref""";
 
     /** Records the takeback; false when {@code sourceRef} was taken back before. */
     public Uni<Boolean> record(UUID educatorId, String sourceRef, UUID eventId, String eventType, Instant at) {

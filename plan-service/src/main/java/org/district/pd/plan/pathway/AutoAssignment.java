@@ -72,7 +72,8 @@ public class AutoAssignment {
                     long started = System.nanoTime();
                     int assigned = assignAll(Instant.now());
                     if (assigned > 0) {
-                        LOG.infof("auto-assigned %d plans in %d ms", assigned, (System.nanoTime() - started) / 1_000_000);
+                        LOG.infof("auto-assigned %d plans in %d ms", assigned,
+                                (System.nanoTime() - started) / 1_000_000);
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("could not auto-assign plans; the next roster change or template tries again: %s",

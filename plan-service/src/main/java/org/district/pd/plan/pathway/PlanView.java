@@ -10,7 +10,8 @@ import java.util.UUID;
  * and the teacher's request for one while no coach is assigned.
  */
 public record PlanView(UUID id, UUID educatorId, TemplateRef template, Instant startedAt, UUID coachId,
-        Map<String, Object> coachRequest, PlanIntent intent, PlanProgress progress, PathwayState state, Instant evaluatedAt) {
+        Map<String, Object> coachRequest, PlanIntent intent, PlanProgress progress, PathwayState state,
+        Instant evaluatedAt) {
 
     public record TemplateRef(UUID id, int version, String name, UUID schoolId) {
     }

@@ -100,7 +100,8 @@ final class EducatorRows {
             // An educator whose last role a delta deletes stays in the directory, inactive; a new user needs a role.
             return existing == null
                     ? Parsed.notAccepted(RowResult.rejected(user, "roles", "the user has no role in roles.csv"))
-                    : accepted(user, List.of(), snapshot(user, context.today(), profiles, kept, List.of(), List.of(), false));
+                    : accepted(user, List.of(), snapshot(user, context.today(), profiles, kept, List.of(), List.of(),
+                            false));
         }
         List<RoleRow> staff = roles.stream().filter(RoleRow::isStaff).toList();
         if (staff.isEmpty()) {
@@ -157,8 +158,9 @@ final class EducatorRows {
         String sourcedId = user.get("sourcedId");
         return new EducatorUpserted(RosterIds.educatorId(sourcedId), sourcedId,
                 new Name(user.get("givenName"), user.get("familyName")), user.nullIfEmpty("email"), schoolIds, roles,
-                CareerStage.of(user, today), List.of(), user.list("grades"), active, new Identifiers(user.nullIfEmpty("identifier"),
-                        user.nullIfEmpty("username"), lmsAccounts(user.get("userIds"), profiles, kept)));
+                CareerStage.of(user, today), List.of(), user.list("grades"), active,
+                new Identifiers(user.nullIfEmpty("identifier"), user.nullIfEmpty("username"),
+                        lmsAccounts(user.get("userIds"), profiles, kept)));
     }
 
     private static String firstProblem(CsvRow user, Manifest manifest, LocalDate today) {
