@@ -1,6 +1,7 @@
 package org.district.pd.learning;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import org.district.pd.platform.testing.Tokens;
 
@@ -34,10 +35,19 @@ public final class Catalog {
                 .formatted(maxCreditHours, LMS, lmsCourseId);
     }
 
-    /** Creates an offering as the district admin and returns its id. */
+    /** Creates and publishes an offering as the district admin, and returns its id. */
     public static String create(String offering) {
+        String id = createDraft(offering);
+        given().auth().oauth2(Tokens.user("grace"))
+                .when().post("/api/v1/learning/offerings/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
+    /** Creates an offering as the district admin, as a draft, and returns its id. */
+    public static String createDraft(String offering) {
         return given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(offering)
-                .when().post("/api/v1/learning/offerings").then().statusCode(201).extract().path("id");
+                .when().post("/api/v1/learning/offerings").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .extract().path("id");
     }
 
     /** Binds an LMS client as the district admin; binding again to the same LMS changes nothing. */

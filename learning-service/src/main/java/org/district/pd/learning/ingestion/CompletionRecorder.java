@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Stores accepted completions and their course.completed events in the caller's transaction, each completion once. */
 @ApplicationScoped
-class CompletionRecorder {
+public class CompletionRecorder {
 
     /**
      * Every writer inserts completions in this order, so two transactions that share keys wait on each other in the
@@ -41,10 +41,17 @@ class CompletionRecorder {
     }
 
     /** One completion to record, with the offering whose credit it earns and its position among those recorded. */
-    record Entry(Completion completion, Offering offering, int position) {
+    public record Entry(Completion completion, Offering offering, int position) {
 
         static Entry of(int position, String clientId, String externalId, UUID educatorId, Offering offering,
                 Instant completedAt, BigDecimal creditHours, Instant now) {
+            return of(position, CompletionSource.LMS, clientId, externalId, educatorId, offering, completedAt,
+                    creditHours, now);
+        }
+
+        /** A completion reported by {@code clientId} (an LMS client, or this service for sessions and requests). */
+        public static Entry of(int position, CompletionSource source, String clientId, String externalId,
+                UUID educatorId, Offering offering, Instant completedAt, BigDecimal creditHours, Instant now) {
             Completion completion = new Completion();
             completion.id = UUID.randomUUID();
             completion.clientId = clientId;
@@ -55,12 +62,13 @@ class CompletionRecorder {
             completion.completedDay = CompletionItem.dayOf(completedAt);
             completion.creditHours = creditHours;
             completion.receivedAt = now;
+            completion.source = source.name();
             return new Entry(completion, offering, position);
         }
     }
 
     /** Records those entries that are new and returns their completion ids; the rest were recorded before. */
-    Uni<Set<UUID>> record(List<Entry> entries) {
+    public Uni<Set<UUID>> record(List<Entry> entries) {
         List<Entry> ordered = entries.stream().sorted(ORDER).toList();
         return completions.insertNew(ordered.stream().map(Entry::completion).toList())
                 .call(inserted -> Multi.createFrom().iterable(ordered)
@@ -74,7 +82,7 @@ class CompletionRecorder {
         Offering offering = entry.offering();
         CourseCompleted event = new CourseCompleted(completion.id, completion.educatorId, offering.id,
                 completion.externalId, completion.completedAt, completion.creditHours, offering.creditType.name(),
-                offering.category, "LMS", List.of());
+                offering.category, completion.source, List.of(offering.competencyTags));
         return outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, completion.educatorId, completion.completedAt,
                 event);
     }

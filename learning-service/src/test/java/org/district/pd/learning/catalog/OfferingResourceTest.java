@@ -42,6 +42,12 @@ class OfferingResourceTest {
 
         given().auth().oauth2(Tokens.user("alice"))
                 .when().get("/api/v1/learning/offerings/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.user("grace"))
+                .when().post("/api/v1/learning/offerings/" + id + "/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("publishedAt", notNullValue());
+        given().auth().oauth2(Tokens.user("alice"))
+                .when().get("/api/v1/learning/offerings/" + id)
                 .then().statusCode(200).body("title", equalTo("Formative Assessment"));
     }
 
@@ -163,7 +169,7 @@ class OfferingResourceTest {
     }
 
     @Test
-    void onlyDistrictAdminsCurateTheCatalog() {
+    void onlyDistrictAdminsCurateTheDistrictsOfferings() {
         String id = Catalog.create(offering("LMS-" + UUID.randomUUID()));
         for (String token : new String[] { Tokens.user("alice"), Tokens.user("frank"), Tokens.hrConnector(),
                 Tokens.lmsConnector() }) {

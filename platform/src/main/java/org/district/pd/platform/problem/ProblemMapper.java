@@ -206,7 +206,8 @@ public class ProblemMapper {
             if (node.getIndex() != null && field.length() > 0) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            // An element of a list of simple values ("<list element>") is named by its index alone.
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.length() > 0 ? "." : "").append(node.getName());
             }
         }

@@ -1,6 +1,10 @@
 package org.district.pd.platform.web;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.district.pd.platform.problem.ProblemException;
@@ -65,5 +69,36 @@ public final class Parameters {
             throw ProblemException.invalid(name, "must be a UUID");
         }
         return UUID.fromString(value.strip());
+    }
+
+    /** {@code value} as a decimal from {@code min} to {@code max}, or null when it is not given. */
+    public static BigDecimal optionalDecimal(String name, String value, BigDecimal min, BigDecimal max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.strip());
+            if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // not a number: the same answer as a number out of range
+        }
+        throw ProblemException.invalid(name, "must be a number from " + min.toPlainString() + " to "
+                + max.toPlainString());
+    }
+
+    /** {@code value} as one of an enum's constants, named in any case, or null when it is not given. */
+    public static <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+                return constant;
+            }
+        }
+        throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

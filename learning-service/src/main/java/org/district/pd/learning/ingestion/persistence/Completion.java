@@ -23,4 +23,6 @@ public class Completion {
     public LocalDate completedDay;
     public BigDecimal creditHours;
     public Instant receivedAt;
+    /** How it reached this service: LMS, XAPI, FACILITATOR or EXTERNAL_APPROVED. */
+    public String source;
 }

@@ -37,14 +37,15 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
 
     private static final String INSERT = """
             insert into completion (id, client_id, external_id, educator_id, offering_id, completed_at, completed_day,
-                                    credit_hours, received_at)
+                                    credit_hours, received_at, source)
             select c.id, c.client_id, c.external_id, c.educator_id, c.offering_id, c.completed_at, c.completed_day,
-                   c.credit_hours, c.received_at
+                   c.credit_hours, c.received_at, c.source
             from rows from (jsonb_to_recordset(cast(cast(:completions as text) as jsonb))
                      as (id uuid, client_id text, external_id text, educator_id uuid, offering_id uuid,
-                         completed_at timestamptz, completed_day date, credit_hours numeric, received_at timestamptz))
+                         completed_at timestamptz, completed_day date, credit_hours numeric, received_at timestamptz,
+                         source text))
                  with ordinality as c(id, client_id, external_id, educator_id, offering_id, completed_at, completed_day,
-                                      credit_hours, received_at, position)
+                                      credit_hours, received_at, source, position)
             order by c.position
             on conflict do nothing
             returning cast(id as text)""";
@@ -93,7 +94,8 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
                     .put("completed_at", completion.completedAt.toString())
                     .put("completed_day", completion.completedDay.toString())
                     .put("credit_hours", completion.creditHours)
-                    .put("received_at", completion.receivedAt.toString());
+                    .put("received_at", completion.receivedAt.toString())
+                    .put("source", completion.source);
         }
         return getSession().flatMap(session -> session.createNativeQuery(INSERT, String.class)
                 .setParameter("completions", rows.toString())

@@ -1,0 +1,9 @@
+package org.district.pd.learning.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** One more xAPI activity id for an offering. */
+public record NewXapiActivity(
+        @NotNull @Pattern(regexp = XapiActivity.PATTERN, message = XapiActivity.MESSAGE) String activityId) {
+}

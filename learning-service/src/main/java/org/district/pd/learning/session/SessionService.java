@@ -1,0 +1,153 @@
+package org.district.pd.learning.session;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.learning.catalog.Format;
+import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.OfferingService;
+import org.district.pd.learning.catalog.OfferingStatus;
+import org.district.pd.learning.security.LearningAccess;
+import org.district.pd.learning.session.persistence.OfferingSession;
+import org.district.pd.learning.session.persistence.Registration;
+import org.district.pd.learning.session.persistence.RegistrationRepository;
+import org.district.pd.learning.session.persistence.SessionRepository;
+import org.district.pd.learning.session.rest.NewSession;
+import org.district.pd.learning.session.rest.SessionView;
+import org.district.pd.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Scheduling: who schedules sessions of which offerings, where they take place, and what attending one earns. */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Duration LONGEST = Duration.ofHours(24);
+
+    private final SessionRepository sessions;
+    private final RegistrationRepository registrations;
+    private final OfferingService offerings;
+    private final LearningAccess access;
+
+    SessionService(SessionRepository sessions, RegistrationRepository registrations, OfferingService offerings,
+            LearningAccess access) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.offerings = offerings;
+        this.access = access;
+    }
+
+    /** The offering's authors schedule its sessions, for offerings that meet and are not retired. */
+    @WithTransaction
+    public Uni<SessionView> schedule(UUID offeringId, NewSession request) {
+        return offerings.visible(offeringId).flatMap(offering -> {
+            access.authorOffering(offering.schoolId);
+            requireSchedulable(offering, request);
+            OfferingSession session = new OfferingSession();
+            session.id = UUID.randomUUID();
+            session.offeringId = offeringId;
+            session.startsAt = request.startsAt();
+            session.endsAt = request.endsAt();
+            session.location = blankToNull(request.location());
+            session.joinUrl = blankToNull(request.joinUrl());
+            session.capacity = request.capacity();
+            session.facilitatorId = request.facilitatorId();
+            session.creditHours = request.creditHours() != null ? request.creditHours()
+                    : offering.creditHours.divide(BigDecimal.valueOf(offering.sessionsToComplete()), 2,
+                            RoundingMode.DOWN);
+            session.checkInSecret = CheckInCode.newSecret();
+            session.createdAt = Instant.now();
+            return sessions.persist(session).map(saved -> SessionView.of(saved, null));
+        });
+    }
+
+    @WithSession
+    public Uni<SessionView> get(UUID sessionId) {
+        return visible(sessionId).flatMap(session -> mine(List.of(session)).map(views -> views.get(0)));
+    }
+
+    @WithSession
+    public Uni<List<SessionView>> ofOffering(UUID offeringId, int page, int size) {
+        return offerings.visible(offeringId).flatMap(offering -> sessions.ofOffering(offeringId, page, size))
+                .flatMap(this::mine);
+    }
+
+    /** The caller's own sessions as facilitator, the latest first. */
+    @WithSession
+    public Uni<List<SessionView>> facilitating(int page, int size) {
+        return sessions.facilitatedBy(access.educator(), page, size)
+                .map(found -> found.stream().map(session -> SessionView.of(session, null)).toList());
+    }
+
+    /** A session of an offering the caller may see, or a 404 as if there were none. */
+    @WithSession
+    public Uni<OfferingSession> visible(UUID sessionId) {
+        return sessions.findById(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No session " + sessionId))
+                .call(session -> offerings.visible(session.offeringId)
+                        .onFailure(ProblemException.class)
+                        .transform(hidden -> ProblemException.notFound("No session " + sessionId)));
+    }
+
+    private Uni<List<SessionView>> mine(List<OfferingSession> found) {
+        UUID me = access.educatorOrNull();
+        if (me == null) {
+            return Uni.createFrom().item(found.stream().map(session -> SessionView.of(session, null)).toList());
+        }
+        return registrations.ofEducator(me, found.stream().map(session -> session.id).toList())
+                .map(own -> {
+                    Map<UUID, Registration> bySession = own.stream()
+                            .collect(Collectors.toMap(registration -> registration.key.sessionId(),
+                                    Function.identity()));
+                    return found.stream().map(session -> SessionView.of(session, bySession.get(session.id))).toList();
+                });
+    }
+
+    private static void requireSchedulable(Offering offering, NewSession request) {
+        if (!offering.hasSessions()) {
+            throw ProblemException.conflict("A " + offering.format + " offering has no sessions; only IN_PERSON, "
+                    + "BLENDED and WEBINAR offerings meet");
+        }
+        if (offering.status == OfferingStatus.RETIRED) {
+            throw ProblemException.conflict("Offering " + offering.id + " is retired");
+        }
+        if (!request.endsAt().isAfter(request.startsAt())) {
+            throw ProblemException.invalid("endsAt", "must be after startsAt");
+        }
+        if (Duration.between(request.startsAt(), request.endsAt()).compareTo(LONGEST) > 0) {
+            throw ProblemException.invalid("endsAt", "a session lasts at most 24 hours");
+        }
+        if (offering.format == Format.IN_PERSON && isBlank(request.location())) {
+            throw ProblemException.invalid("location", "is required for an IN_PERSON session");
+        }
+        if (offering.format == Format.WEBINAR && isBlank(request.joinUrl())) {
+            throw ProblemException.invalid("joinUrl", "is required for a WEBINAR session");
+        }
+        if (isBlank(request.location()) && isBlank(request.joinUrl())) {
+            throw ProblemException.invalid("location", "a BLENDED session needs a location or a joinUrl");
+        }
+        if (request.creditHours() != null && request.creditHours().compareTo(offering.creditHours) > 0) {
+            throw ProblemException.invalid("creditHours",
+                    "must be at most the offering's credit (" + offering.creditHours.toPlainString() + ")");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.strip();
+    }
+}

@@ -1,0 +1,31 @@
+package org.district.pd.learning.session.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+/** That an educator attended a session, recorded once, by the facilitator or by the educator's own check-in. */
+@Entity
+public class Attendance {
+
+    @Id
+    public UUID id;
+    public UUID sessionId;
+    public UUID offeringId;
+    public UUID educatorId;
+    @Enumerated(EnumType.STRING)
+    public Method method;
+    public int minutes;
+    public BigDecimal creditHours;
+    public Instant recordedAt;
+    public String recordedBy;
+
+    public enum Method {
+        FACILITATOR, CHECK_IN
+    }
+}

@@ -1,0 +1,229 @@
+package org.district.pd.learning.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.learning.Roster;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Sessions end to end against PostgreSQL, Kafka and Keycloak: seats, the waitlist, codes, roster and events. */
+@QuarkusTest
+class SessionTest {
+
+    static final String JACK = "2f19c82f-f21b-3b60-adfd-a57d9495a968";
+    static final String BOB = "7ecef643-e5e5-30e3-8fb7-0e103c2656ec";
+    static final String LINCOLN = "bafd1764-384a-3c8f-9104-11542913b123";
+    private static final String LEARNING = "/api/v1/learning";
+
+    /** A published in-person workshop of 4 clock hours, completed by attending two of its sessions. */
+    static String workshop(String schoolId) {
+        String body = """
+                {"title":"Number Talks","format":"IN_PERSON","durationMinutes":120,"creditHours":4,
+                 "creditType":"CLOCK_HOUR","category":"WORKSHOP","competencyTags":["number-sense"],
+                 "requiredSessions":2,"schoolId":%s}""".formatted(schoolId == null ? "null" : "\"" + schoolId + "\"");
+        String id = given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(body)
+                .when().post(LEARNING + "/offerings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("grace")).when().post(LEARNING + "/offerings/" + id + "/publish")
+                .then().statusCode(200);
+        return id;
+    }
+
+    /** A one-hour session starting {@code fromNow}, facilitated by {@code facilitator}. */
+    static String session(String offeringId, Duration fromNow, int capacity, String facilitator) {
+        Instant start = Instant.now().plus(fromNow).truncatedTo(ChronoUnit.SECONDS);
+        return given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"startsAt":"%s","endsAt":"%s","location":"Room 101","capacity":%d,"facilitatorId":"%s"}"""
+                        .formatted(start, start.plus(Duration.ofHours(1)), capacity, facilitator))
+                .when().post(LEARNING + "/offerings/" + offeringId + "/sessions")
+                .then().statusCode(201).body("creditHours", equalTo(2.0f)).body("seatsLeft", equalTo(capacity))
+                .extract().path("id");
+    }
+
+    static void register(String user, String sessionId, String status) {
+        given().auth().oauth2(Tokens.user(user)).when().post(LEARNING + "/sessions/" + sessionId + "/registrations")
+                .then().statusCode(200).body("status", equalTo(status));
+    }
+
+    static String code(String sessionId) {
+        return given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + sessionId + "/check-in-code")
+                .then().statusCode(200).body("stepSeconds", equalTo(30)).extract().path("code");
+    }
+
+    @Test
+    void aFullSessionWaitlistsAndACancellationPromotesTheFirstInLine() {
+        String session = session(workshop(null), Duration.ofHours(2), 1, JACK);
+        register("alice", session, "REGISTERED");
+        register("alice", session, "REGISTERED");
+        given().auth().oauth2(Tokens.user("bob")).when().post(LEARNING + "/sessions/" + session + "/registrations")
+                .then().statusCode(200).body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+        given().auth().oauth2(Tokens.user("erin")).when().post(LEARNING + "/sessions/" + session + "/registrations")
+                .then().statusCode(200).body("waitlistPosition", equalTo(2));
+        given().auth().oauth2(Tokens.user("alice")).when().get(LEARNING + "/sessions/" + session)
+                .then().statusCode(200).body("seatsLeft", equalTo(0)).body("myRegistration", equalTo("REGISTERED"));
+
+        given().auth().oauth2(Tokens.user("alice")).when().delete(LEARNING + "/sessions/" + session + "/registrations/me")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + session + "/roster")
+                .then().statusCode(200)
+                .body("registrations.educatorId", contains(BOB, "22ee1145-7a6a-313a-a325-050990312d15"))
+                .body("registrations.status", contains("REGISTERED", "WAITLISTED"))
+                .body("registrations[1].waitlistPosition", equalTo(1))
+                .body("session.seatsLeft", equalTo(0));
+        given().auth().oauth2(Tokens.user("alice")).when().delete(LEARNING + "/sessions/" + session + "/registrations/me")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.user("bob")).when().get(LEARNING + "/registrations/me")
+                .then().statusCode(200).body("find { it.sessionId == '" + session + "' }.status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void whoMaySeeTheRosterAndTheCodeAndWhoMayRegister() {
+        String offering = workshop(LINCOLN);
+        String someoneElses = session(offering, Duration.ofMinutes(5), 10, UUID.randomUUID().toString());
+        given().when().get(LEARNING + "/sessions/" + someoneElses + "/roster").then().statusCode(401);
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + someoneElses + "/roster")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("jack")).when()
+                .get(LEARNING + "/sessions/" + someoneElses + "/check-in-code").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("frank")).when().get(LEARNING + "/sessions/" + someoneElses + "/roster")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.user("frank")).when()
+                .get(LEARNING + "/sessions/" + someoneElses + "/check-in-code").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("alice")).when().get(LEARNING + "/sessions/" + someoneElses + "/roster")
+                .then().statusCode(403);
+        // Lincoln's workshop is for Lincoln's staff: Carol teaches elsewhere.
+        given().auth().oauth2(Tokens.user("carol")).when()
+                .post(LEARNING + "/sessions/" + someoneElses + "/registrations").then().statusCode(403);
+        given().auth().oauth2(Tokens.lmsConnector()).when()
+                .post(LEARNING + "/sessions/" + someoneElses + "/registrations").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON).body("{\"attendees\":[{\"educatorId\":\""
+                + BOB + "\"}]}").when().put(LEARNING + "/sessions/" + someoneElses + "/attendance").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("frank")).contentType(ContentType.JSON)
+                .body("{\"startsAt\":\"2026-12-01T15:00:00Z\",\"endsAt\":\"2026-12-01T16:00:00Z\",\"capacity\":5,"
+                        + "\"facilitatorId\":\"" + JACK + "\"}")
+                .when().post(LEARNING + "/offerings/" + offering + "/sessions")
+                .then().statusCode(400).body("violations[0].field", equalTo("location"));
+    }
+
+    @Test
+    void checkInTakesTheCodeOnScreenOncePerRegisteredTeacherWhileOpen() {
+        String offering = workshop(null);
+        String first = session(offering, Duration.ofMinutes(10), 5, JACK);
+        String second = session(offering, Duration.ofMinutes(10), 5, JACK);
+        String later = session(offering, Duration.ofMinutes(30), 5, JACK);
+        register("bob", first, "REGISTERED");
+        register("bob", second, "REGISTERED");
+        register("bob", later, "REGISTERED");
+
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + later + "/check-in-code")
+                .then().statusCode(409).contentType("application/problem+json");
+        checkIn("bob", later, "123456").statusCode(409);
+        checkIn("alice", first, code(first)).statusCode(409);
+        checkIn("bob", second, code(first).equals(code(second)) ? "000000" : code(first))
+                .statusCode(400).body("violations[0].field", equalTo("code"));
+        checkIn("bob", first, "12ab56").statusCode(400).body("violations[0].field", equalTo("code"));
+
+        String attendanceId = checkIn("bob", first, code(first)).statusCode(201)
+                .body("method", equalTo("CHECK_IN")).body("minutes", equalTo(60)).body("creditHours", equalTo(2.0f))
+                .extract().path("id");
+        checkIn("bob", first, code(first)).statusCode(409);
+
+        ConsumerRecord<String, String> attended = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains(attendanceId), Duration.ofSeconds(30));
+        assertThat(KafkaTestClient.header(attended, "ce_type")).isEqualTo("pd.learning.session.attended.v1");
+        assertThat(attended.key()).isEqualTo(BOB);
+        assertThat(EventContracts.violations("pd.learning.session.attended.v1", attended.value())).isEmpty();
+        assertThat(attended.value()).contains("\"sessionKind\":\"workshop\"").contains("\"creditHours\":2.00");
+
+        // The second of two required sessions completes the workshop: one course.completed, credit already earned.
+        checkIn("bob", second, code(second)).statusCode(201);
+        ConsumerRecord<String, String> completed = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("sessions/" + offering + "/" + BOB), Duration.ofSeconds(30));
+        assertThat(KafkaTestClient.header(completed, "ce_type")).isEqualTo("pd.learning.course.completed.v1");
+        assertThat(EventContracts.violations("pd.learning.course.completed.v1", completed.value())).isEmpty();
+        assertThat(completed.value()).contains("\"source\":\"FACILITATOR\"").contains("\"creditHours\":0")
+                .contains("\"competencyTags\":[\"number-sense\"]");
+    }
+
+    @Test
+    void theFacilitatorMarksTheRosterOnceEachAndReportsWhomTheRosterDoesNotKnow() {
+        String offering = workshop(null);
+        String started = session(offering, Duration.ofMinutes(5), 5, JACK);
+        var newcomer = Roster.newEducator("Marta");
+        Roster.publish(newcomer);
+        UUID martaId = UUID.fromString(newcomer.get("educatorId").asText());
+        String unknown = UUID.randomUUID().toString();
+        String marks = "{\"attendees\":[{\"educatorId\":\"" + martaId + "\",\"minutes\":30},{\"educatorId\":\""
+                + unknown + "\"}]}";
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(marks)
+                .when().put(LEARNING + "/sessions/" + started + "/attendance")
+                .then().statusCode(409);
+
+        String past = pastSession(offering);
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON)
+                .body("{\"attendees\":[{\"educatorId\":\"" + martaId + "\",\"minutes\":61}]}")
+                .when().put(LEARNING + "/sessions/" + past + "/attendance")
+                .then().statusCode(400).body("violations[0].field", equalTo("attendees[0].minutes"));
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("jack"))
+                .contentType(ContentType.JSON).body(marks)
+                .when().put(LEARNING + "/sessions/" + past + "/attendance")
+                .then().statusCode(200).extract().path("[0].outcome").equals("RECORDED"));
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(marks)
+                .when().put(LEARNING + "/sessions/" + past + "/attendance")
+                .then().statusCode(200)
+                .body("outcome", contains("ALREADY_RECORDED", "UNKNOWN_EDUCATOR"));
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + past + "/roster")
+                .then().statusCode(200)
+                .body("attendance.educatorId", contains(martaId.toString()))
+                .body("attendance[0].creditHours", equalTo(1.0f))
+                .body("attendance[0].method", equalTo("FACILITATOR"));
+        checkIn("bob", past, "123456").statusCode(409);
+        given().auth().oauth2(Tokens.user("bob")).when().get(LEARNING + "/sessions/" + past)
+                .then().statusCode(200).body("myRegistration", nullValue());
+    }
+
+    @Test
+    void onlyOfferingsThatMeetHaveSessions() {
+        String online = given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Self-paced\",\"format\":\"ONLINE\",\"creditHours\":1,\"creditType\":\"CLOCK_HOUR\","
+                        + "\"category\":\"COURSEWORK\"}")
+                .when().post(LEARNING + "/offerings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"startsAt\":\"2026-12-01T15:00:00Z\",\"endsAt\":\"2026-12-01T16:00:00Z\",\"location\":\"Hall\","
+                        + "\"capacity\":5,\"facilitatorId\":\"" + JACK + "\"}")
+                .when().post(LEARNING + "/offerings/" + online + "/sessions")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"startsAt\":\"2026-12-01T15:00:00Z\",\"endsAt\":\"2026-12-01T14:00:00Z\",\"location\":\"Hall\","
+                        + "\"capacity\":0,\"facilitatorId\":\"" + JACK + "\"}")
+                .when().post(LEARNING + "/offerings/" + workshop(null) + "/sessions")
+                .then().statusCode(400).body("violations[0].field", equalTo("capacity"));
+    }
+
+    /** A session that began two hours ago and ended an hour ago. */
+    private static String pastSession(String offeringId) {
+        return session(offeringId, Duration.ofHours(-2), 5, JACK);
+    }
+
+    private static io.restassured.response.ValidatableResponse checkIn(String user, String sessionId, String code) {
+        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\"}")
+                .when().post(LEARNING + "/sessions/" + sessionId + "/check-ins").then();
+    }
+}
