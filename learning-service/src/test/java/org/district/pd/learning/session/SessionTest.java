@@ -3,13 +3,17 @@ package org.district.pd.learning.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.district.pd.learning.Sessions.JACK;
+import static org.district.pd.learning.Sessions.checkIn;
+import static org.district.pd.learning.Sessions.code;
+import static org.district.pd.learning.Sessions.register;
+import static org.district.pd.learning.Sessions.session;
+import static org.district.pd.learning.Sessions.workshop;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,45 +30,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class SessionTest {
 
-    static final String JACK = "2f19c82f-f21b-3b60-adfd-a57d9495a968";
     static final String BOB = "7ecef643-e5e5-30e3-8fb7-0e103c2656ec";
     static final String LINCOLN = "bafd1764-384a-3c8f-9104-11542913b123";
     private static final String LEARNING = "/api/v1/learning";
-
-    /** A published in-person workshop of 4 clock hours, completed by attending two of its sessions. */
-    static String workshop(String schoolId) {
-        String body = """
-                {"title":"Number Talks","format":"IN_PERSON","durationMinutes":120,"creditHours":4,
-                 "creditType":"CLOCK_HOUR","category":"WORKSHOP","competencyTags":["number-sense"],
-                 "requiredSessions":2,"schoolId":%s}""".formatted(schoolId == null ? "null" : "\"" + schoolId + "\"");
-        String id = given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(body)
-                .when().post(LEARNING + "/offerings").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("grace")).when().post(LEARNING + "/offerings/" + id + "/publish")
-                .then().statusCode(200);
-        return id;
-    }
-
-    /** A one-hour session starting {@code fromNow}, facilitated by {@code facilitator}. */
-    static String session(String offeringId, Duration fromNow, int capacity, String facilitator) {
-        Instant start = Instant.now().plus(fromNow).truncatedTo(ChronoUnit.SECONDS);
-        return given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
-                .body("""
-                        {"startsAt":"%s","endsAt":"%s","location":"Room 101","capacity":%d,"facilitatorId":"%s"}"""
-                        .formatted(start, start.plus(Duration.ofHours(1)), capacity, facilitator))
-                .when().post(LEARNING + "/offerings/" + offeringId + "/sessions")
-                .then().statusCode(201).body("creditHours", equalTo(2.0f)).body("seatsLeft", equalTo(capacity))
-                .extract().path("id");
-    }
-
-    static void register(String user, String sessionId, String status) {
-        given().auth().oauth2(Tokens.user(user)).when().post(LEARNING + "/sessions/" + sessionId + "/registrations")
-                .then().statusCode(200).body("status", equalTo(status));
-    }
-
-    static String code(String sessionId) {
-        return given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + sessionId + "/check-in-code")
-                .then().statusCode(200).body("stepSeconds", equalTo(30)).extract().path("code");
-    }
 
     @Test
     void aFullSessionWaitlistsAndACancellationPromotesTheFirstInLine() {
@@ -219,11 +187,5 @@ class SessionTest {
     /** A session that began two hours ago and ended an hour ago. */
     private static String pastSession(String offeringId) {
         return session(offeringId, Duration.ofHours(-2), 5, JACK);
-    }
-
-    private static io.restassured.response.ValidatableResponse checkIn(String user, String sessionId, String code) {
-        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
-                .body("{\"code\":\"" + code + "\"}")
-                .when().post(LEARNING + "/sessions/" + sessionId + "/check-ins").then();
     }
 }
