@@ -114,4 +114,66 @@ public class LearningAccess {
         }
         runSession(facilitatorId);
     }
+
+    /**
+     * The school whose principal decides a teacher's outside-PD request: the one named, which must be the teacher's,
+     * or the teacher's only school.
+     */
+    public UUID requestSchool(UUID requested) {
+        Set<UUID> own = caller.schoolIds();
+        if (requested != null) {
+            if (!own.contains(requested)) {
+                throw ProblemException.invalid("schoolId", "is not one of your schools");
+            }
+            return requested;
+        }
+        if (own.size() != 1) {
+            throw ProblemException.invalid("schoolId", own.isEmpty() ? "your token names no school"
+                    : "is required: you belong to " + own.size() + " schools; name the one whose principal decides");
+        }
+        return own.iterator().next();
+    }
+
+    /** The principal of the request's school decides it, or a district admin; no one decides their own. */
+    public void decideOutsideRequest(UUID educatorId, UUID schoolId) {
+        if (educatorId.equals(educatorOrNull())) {
+            throw ProblemException.forbidden("No one decides their own request");
+        }
+        if (caller.is(Roles.DISTRICT_ADMIN) || caller.is(Roles.PRINCIPAL) && caller.schoolIds().contains(schoolId)) {
+            return;
+        }
+        throw ProblemException.forbidden("The principal of the request's school decides it");
+    }
+
+    /** A request is its teacher's, their school principal's and the district admin's to read. */
+    public boolean readsOutsideRequest(UUID educatorId, UUID schoolId) {
+        return educatorId.equals(educatorOrNull()) || caller.is(Roles.DISTRICT_ADMIN)
+                || caller.is(Roles.PRINCIPAL) && caller.schoolIds().contains(schoolId);
+    }
+
+    /**
+     * Whose requests a list shows: a district admin every school's (or the one asked for), a principal their own
+     * schools' (asking for another is a 403), anyone else their own only.
+     */
+    public RequestScope outsideRequests(UUID requestedSchoolId) {
+        if (caller.is(Roles.DISTRICT_ADMIN)) {
+            return new RequestScope(null, requestedSchoolId == null ? Optional.empty()
+                    : Optional.of(Set.of(requestedSchoolId)));
+        }
+        if (caller.is(Roles.PRINCIPAL)) {
+            if (requestedSchoolId != null && !caller.schoolIds().contains(requestedSchoolId)) {
+                throw ProblemException.forbidden("A principal sees the requests of their own school(s) only");
+            }
+            return new RequestScope(null, Optional.of(requestedSchoolId == null ? caller.schoolIds()
+                    : Set.of(requestedSchoolId)));
+        }
+        if (requestedSchoolId != null) {
+            throw ProblemException.forbidden("A teacher sees their own requests only");
+        }
+        return new RequestScope(educator(), Optional.empty());
+    }
+
+    /** One educator's requests (when {@code educatorId} is set), or those of some schools (empty: every school). */
+    public record RequestScope(UUID educatorId, Optional<Set<UUID>> schools) {
+    }
 }
