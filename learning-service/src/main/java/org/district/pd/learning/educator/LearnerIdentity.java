@@ -1,6 +1,7 @@
 package org.district.pd.learning.educator;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -24,6 +25,9 @@ public class LearnerIdentity {
     @EmbeddedId
     public Key key;
     public UUID educatorId;
+    /** The district admin who linked it by hand; null for identities the roster brought. */
+    public String linkedBy;
+    public Instant linkedAt;
 
     public static LearnerIdentity of(Kind kind, String value, UUID educatorId) {
         LearnerIdentity identity = new LearnerIdentity();

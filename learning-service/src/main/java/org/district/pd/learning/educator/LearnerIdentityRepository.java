@@ -1,5 +1,6 @@
 package org.district.pd.learning.educator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,9 +57,11 @@ public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerI
         });
     }
 
+    /** The identities the roster gave the educator; those linked by hand are not the roster's to drop. */
     public Uni<List<Key>> heldBy(UUID educatorId) {
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "select i.key.kind, i.key.value from LearnerIdentity i where i.educatorId = :educator", Object[].class)
+                "select i.key.kind, i.key.value from LearnerIdentity i where i.educatorId = :educator"
+                + " and i.linkedBy is null", Object[].class)
                 .setParameter("educator", educatorId)
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new Key((Kind) row[0], (String) row[1])).toList());
@@ -70,6 +73,22 @@ public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerI
                 .setParameter("kind", key.kind().name())
                 .setParameter("value", key.value())
                 .setParameter("educator", educatorId)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Links a free identity to an educator by hand; false when another educator holds it. */
+    public Uni<Boolean> link(Key key, UUID educatorId, String by, Instant at) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                insert into learner_identity (kind, value, educator_id, linked_by, linked_at)
+                values (:kind, :value, :educator, :by, :at)
+                on conflict do nothing""")
+                .setParameter("kind", key.kind().name())
+                .setParameter("value", key.value())
+                .setParameter("educator", educatorId)
+                .setParameter("by", by)
+                .setParameter("at", at)
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);

@@ -3,11 +3,12 @@ package org.district.pd.learning.educator;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
-
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
@@ -32,12 +33,22 @@ public class LearnerResource {
     private final LearnerIdentityRepository identities;
     private final EducatorRepository educators;
     private final IdentityConflictRepository conflicts;
+    private final LearnerLinks links;
 
     LearnerResource(LearnerIdentityRepository identities, EducatorRepository educators,
-            IdentityConflictRepository conflicts) {
+            IdentityConflictRepository conflicts, LearnerLinks links) {
         this.identities = identities;
         this.educators = educators;
         this.conflicts = conflicts;
+        this.links = links;
+    }
+
+    /** Links an identity from the unmatched queue to an educator and releases what was held for it. */
+    @POST
+    @Path("/links")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Uni<LinkView> link(@NotNull @Valid NewLink request) {
+        return links.link(request);
     }
 
     @GET

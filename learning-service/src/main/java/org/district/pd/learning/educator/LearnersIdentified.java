@@ -4,8 +4,11 @@ import java.util.Collection;
 
 import io.smallrye.mutiny.Uni;
 
-/** Told, in the roster update's transaction, that these identities now name an educator; held completions can go. */
+/**
+ * Told, in the transaction of a roster update or a link, that these identities now name an educator: held completions
+ * can go. Answers how many were credited.
+ */
 public interface LearnersIdentified {
 
-    Uni<Void> learnersIdentified(Collection<LearnerIdentity.Key> identities);
+    Uni<Integer> learnersIdentified(Collection<LearnerIdentity.Key> identities);
 }

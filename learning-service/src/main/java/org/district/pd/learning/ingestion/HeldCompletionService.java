@@ -50,10 +50,10 @@ public class HeldCompletionService implements CoursesMapped, LearnersIdentified 
     }
 
     @Override
-    public Uni<Void> learnersIdentified(Collection<LearnerIdentity.Key> identities) {
+    public Uni<Integer> learnersIdentified(Collection<LearnerIdentity.Key> identities) {
         List<LearnerRef> refs = identities.stream().map(LearnerRef::of).toList();
         return held.pendingForLearner(values(refs, LearnerRef::email), values(refs, LearnerRef::sisId),
-                values(refs, LearnerRef::lmsAccount)).flatMap(this::release).replaceWithVoid();
+                values(refs, LearnerRef::lmsAccount)).flatMap(this::release);
     }
 
     private Uni<Integer> release(List<HeldCompletion> pending) {

@@ -136,6 +136,62 @@ class CompletionResourceTest {
     }
 
     @Test
+    void anAdminLinksAnUnmatchedIdentityWhichReleasesWhatWasHeldAndOutlivesTheRoster() {
+        ObjectNode noor = Roster.newEducator("Noor");
+        Roster.publish(noor);
+        awaitEducator(noor);
+        String personal = "noor." + UUID.randomUUID() + "@home.example";
+        String externalId = "link-" + UUID.randomUUID();
+        post(item(externalId, "{\"email\":\"" + personal + "\"}", courseId, null))
+                .body("items[0].reason", equalTo("UNKNOWN_LEARNER"));
+
+        String link = "{\"email\":\"" + personal.toUpperCase() + "\",\"educatorId\":\"" + educatorId(noor) + "\"}";
+        for (String token : new String[] { Tokens.user("alice"), Tokens.lmsConnector(), Tokens.user("frank") }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(link)
+                    .when().post("/api/v1/learning/learners/links").then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(link)
+                .when().post("/api/v1/learning/learners/links").then().statusCode(401);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + personal + "\",\"sisId\":\"x\",\"educatorId\":\"" + educatorId(noor) + "\"}")
+                .when().post("/api/v1/learning/learners/links")
+                .then().statusCode(400).body("violations[0].field", equalTo("email"));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + personal + "\",\"educatorId\":\"" + UUID.randomUUID() + "\"}")
+                .when().post("/api/v1/learning/learners/links")
+                .then().statusCode(400).body("violations[0].field", equalTo("educatorId"));
+
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(link)
+                .when().post("/api/v1/learning/learners/links")
+                .then().statusCode(200).body("kind", equalTo("EMAIL")).body("value", equalTo(personal))
+                .body("linkedBy", equalTo("grace")).body("creditedCompletions", equalTo(1));
+        ConsumerRecord<String, String> released = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains(externalId), Duration.ofSeconds(30));
+        assertThat(released.key()).isEqualTo(educatorId(noor));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(link)
+                .when().post("/api/v1/learning/learners/links")
+                .then().statusCode(200).body("creditedCompletions", equalTo(0));
+
+        // The roster's next snapshot of Noor does not name the personal address; the link stays.
+        String newEmail = "noor." + UUID.randomUUID() + "@schools.example";
+        noor.put("email", newEmail);
+        Roster.publish(noor);
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
+                .queryParam("email", newEmail).when().get("/api/v1/learning/learners/resolve").statusCode() == 200);
+        given().auth().oauth2(Tokens.user("grace")).queryParam("email", personal)
+                .when().get("/api/v1/learning/learners/resolve")
+                .then().statusCode(200).body("educatorId", equalTo(educatorId(noor)));
+
+        ObjectNode other = Roster.newEducator("Omar");
+        Roster.publish(other);
+        awaitEducator(other);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + personal + "\",\"educatorId\":\"" + educatorId(other) + "\"}")
+                .when().post("/api/v1/learning/learners/links")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void anUnmappedCourseIsHeldUntilItIsMappedForTheClientsLms() {
         String unmappedCourse = "LMS-later-" + UUID.randomUUID();
         String externalId = "m-" + UUID.randomUUID();
