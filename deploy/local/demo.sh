@@ -12,9 +12,12 @@ load_demo() {
     demo_call "LMS client lms-connector bound to $DEMO_LMS" "$token" -X PUT "$gw/api/v1/learning/lms-clients/lms-connector" \
         -H 'Content-Type: application/json' -d "{\"lms\":\"$DEMO_LMS\"}"
     demo_offering "$token" "Formative Assessment Foundations" LMS-FA-101 \
-        '{"title":"Formative Assessment Foundations","format":"ONLINE","creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-FA-101"}]}'
+        '{"title":"Formative Assessment Foundations","description":"Check for understanding every lesson: exit tickets, hinge questions and feedback students act on.","format":"ONLINE","durationMinutes":360,"creditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK","competencyTags":["formative-assessment","feedback"],"standards":["LEARNING_DESIGNS","CURRICULUM_ASSESSMENT_AND_INSTRUCTION"],"provider":"District PD Office","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-FA-101"}]}'
     demo_offering "$token" "Classroom Discourse Micro-course" LMS-DISC-15 \
-        '{"title":"Classroom Discourse Micro-course","format":"MICRO","creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
+        '{"title":"Classroom Discourse Micro-course","description":"Talk moves that get every student reasoning aloud.","format":"MICRO","durationMinutes":15,"creditHours":0.25,"creditType":"CLOCK_HOUR","category":"COURSEWORK","competencyTags":["discourse"],"provider":"District PD Office","lmsCourses":[{"lms":"'"$DEMO_LMS"'","courseId":"LMS-DISC-15"}]}'
+    demo_offering "$token" "Number Talks Workshop" "" \
+        '{"title":"Number Talks Workshop","description":"Short daily number talks that build mental math and mathematical discourse.","format":"IN_PERSON","durationMinutes":120,"creditHours":2,"creditType":"CLOCK_HOUR","category":"WORKSHOP","competencyTags":["number-sense","discourse"],"standards":["LEARNING_DESIGNS"],"subject":"Mathematics","gradeBands":["K-2","3-5"],"provider":"District Math Team","requiredSessions":1}'
+    demo_session "$token" "$DEMO_OFFERING_ID"
     await_demo_roster "$token"
     # Growth pathways for automatic assignment: the demo's novices (alice, kim, maya, pia) get the first, every
     # teacher the second, each from the start of its current cadence period.
@@ -77,6 +80,8 @@ await_demo_roster() { # token
 }
 
 DEMO_LMS=demo-lms
+# jack, the demo facilitator (his educator_id in deploy/keycloak/district-realm.json)
+DEMO_JACK=2f19c82f-f21b-3b60-adfd-a57d9495a968
 
 password_token() { # username password
     curl -fsS --max-time 20 "$KEYCLOAK_URL_EFFECTIVE/realms/district/protocol/openid-connect/token" \
@@ -85,20 +90,46 @@ password_token() { # username password
 }
 
 # An offering already in the catalog is not posted again, whatever the service answers for duplicates. It still gets
-# its course mapped for the demo LMS: a catalog made before course mappings were per LMS has it under 'legacy'.
-demo_offering() { # token title lms-course-id json
+# its course mapped for the demo LMS (a catalog made before course mappings were per LMS has it under 'legacy'), and
+# it is published: new offerings start as drafts, and publishing one that is published changes nothing.
+demo_offering() { # token title lms-course-id-or-empty json
     local token=$1 title=$2 course=$3 json=$4 id
-    id=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$PD_GATEWAY_URL/api/v1/learning/offerings?size=200" \
-        2>/dev/null | sed -n "s/.*\"id\":\"\([0-9a-f-]\{36\}\)\",\"title\":\"$title\".*/\1/p") || id=
+    id=$(demo_offering_id "$token" "$title" PUBLISHED) || id=
+    [[ -n $id ]] || id=$(demo_offering_id "$token" "$title" DRAFT) || id=
     if [[ -n $id ]]; then
         ok "offering '$title' exists already"
-        demo_call "offering '$title' mapped to $DEMO_LMS course $course" "$token" -X POST \
+        [[ -z $course ]] || demo_call "offering '$title' mapped to $DEMO_LMS course $course" "$token" -X POST \
             "$PD_GATEWAY_URL/api/v1/learning/offerings/$id/lms-courses" -H 'Content-Type: application/json' \
             -d "{\"lms\":\"$DEMO_LMS\",\"courseId\":\"$course\"}"
+    else
+        id=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings" -d "$json" \
+            | sed -n 's/^{"id":"\([0-9a-f-]\{36\}\)".*/\1/p') || id=
+        [[ -n $id ]] || die "offering '$title' could not be created"
+        ok "offering '$title': created"
+    fi
+    demo_call "offering '$title' published" "$token" -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings/$id/publish"
+    DEMO_OFFERING_ID=$id
+}
+
+demo_offering_id() { # token title status
+    curl -fsS --max-time 20 -G -H "Authorization: Bearer $1" "$PD_GATEWAY_URL/api/v1/learning/offerings" \
+        --data-urlencode "q=$2" --data-urlencode "status=$3" --data-urlencode "size=200" 2>/dev/null \
+        | sed -n "s/.*\"id\":\"\([0-9a-f-]\{36\}\)\",\"title\":\"$2\".*/\1/p" | head -1 | grep .
+}
+
+# The workshop's demo session is scheduled once, a week after the offering is first made: jack facilitates it.
+demo_session() { # token offering-id
+    local token=$1 offering=$2 starts
+    if curl -fsS --max-time 20 -H "Authorization: Bearer $token" \
+        "$PD_GATEWAY_URL/api/v1/learning/offerings/$offering/sessions" 2>/dev/null | grep -q '"id"'; then
+        ok "the workshop's session is scheduled already"
         return
     fi
-    demo_call "offering '$title'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/learning/offerings" \
-        -H 'Content-Type: application/json' -d "$json"
+    starts=$(date -u -d "+7 days" +%Y-%m-%dT15:30:00Z)
+    demo_call "a session of the workshop on ${starts%%T*}" "$token" -X POST \
+        "$PD_GATEWAY_URL/api/v1/learning/offerings/$offering/sessions" -H 'Content-Type: application/json' \
+        -d "{\"startsAt\":\"$starts\",\"endsAt\":\"${starts%%T*}T17:30:00Z\",\"location\":\"Lincoln Elementary, library\",\"capacity\":20,\"facilitatorId\":\"$DEMO_JACK\"}"
 }
 
 # A template is posted once: one with the same name in the district's list is left as it is.
