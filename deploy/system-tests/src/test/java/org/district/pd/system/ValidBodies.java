@@ -16,22 +16,51 @@ final class ValidBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Map<String, Supplier<String>> BODIES = Map.of(
-            "POST /api/v1/learning/completions", () -> """
+    private static final Map<String, Supplier<String>> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/learning/completions", () -> """
                     {"items":[{"externalId":"gen-%1$s","learner":{"email":"gen-%1$s@nowhere.example","sisId":"gen-%1$s",
                       "lmsAccount":"demo-lms:gen-%1$s"},"lmsCourseId":"LMS-FA-101","completedAt":"2026-11-02T15:00:00Z",
-                      "creditHours":1.5}]}""".formatted(UUID.randomUUID()),
-            "POST /api/v1/learning/offerings", () -> """
+                      "creditHours":1.5}]}""".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/learning/offerings", () -> """
                     {"title":"Generated %1$s","format":"ONLINE","creditHours":2,"variableCredit":true,
                      "maxCreditHours":3,"creditType":"CLOCK_HOUR","category":"COURSEWORK",
-                     "lmsCourses":[{"lms":"gen-lms","courseId":"GEN-%1$s"}]}""".formatted(UUID.randomUUID()),
-            "POST /api/v1/learning/offerings/{id}/lms-courses",
-            () -> "{\"lms\":\"gen-lms\",\"courseId\":\"GEN-%s\"}".formatted(UUID.randomUUID()),
-            "PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}",
-            "POST /api/v1/plans/templates", ValidBodies::template,
-            "PUT /api/v1/plans/templates/{id}", ValidBodies::template,
-            "POST /api/v1/plans/goals", ValidBodies::goal,
-            "PUT /api/v1/plans/goals/{id}", ValidBodies::goal);
+                     "lmsCourses":[{"lms":"gen-lms","courseId":"GEN-%1$s"}]}""".formatted(UUID.randomUUID())),
+            Map.entry("PUT /api/v1/learning/offerings/{id}", ValidBodies::offeringDetails),
+            Map.entry("POST /api/v1/learning/offerings/{id}/lms-courses",
+                    () -> "{\"lms\":\"gen-lms\",\"courseId\":\"GEN-%s\"}".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/learning/offerings/{id}/xapi-activities",
+                    () -> "{\"activityId\":\"https://gen.example/activities/%s\"}".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/learning/offerings/{id}/sessions", () -> """
+                    {"startsAt":"2026-12-01T15:00:00Z","endsAt":"2026-12-01T16:00:00Z","location":"Room 1",
+                     "capacity":20,"facilitatorId":"%s","creditHours":1}""".formatted(UUID.randomUUID())),
+            Map.entry("PUT /api/v1/learning/offerings/{id}/ratings/me", () -> "{\"stars\":4,\"comment\":\"ok\"}"),
+            Map.entry("POST /api/v1/learning/sessions/{id}/check-ins", () -> "{\"code\":\"123456\"}"),
+            Map.entry("PUT /api/v1/learning/sessions/{id}/attendance",
+                    () -> "{\"attendees\":[{\"educatorId\":\"%s\",\"minutes\":30}]}".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/learning/outside-requests", () -> """
+                    {"title":"Generated","provider":"Gen","startsOn":"2026-10-01","endsOn":"2026-10-02","hours":3,
+                     "creditType":"CLOCK_HOUR","category":"CONFERENCE","competencyTags":["gen"],
+                     "evidenceUrl":"https://gen.example/evidence","preApproval":false}"""),
+            Map.entry("POST /api/v1/learning/outside-requests/{id}/submission",
+                    () -> "{\"evidenceUrl\":\"https://gen.example/e\",\"hours\":2,\"endsOn\":\"2026-10-02\"}"),
+            Map.entry("POST /api/v1/learning/outside-requests/{id}/decision",
+                    () -> "{\"decision\":\"DENY\",\"comment\":\"generated\"}"),
+            Map.entry("POST /api/v1/learning/learners/links",
+                    () -> "{\"email\":\"gen-%s@nowhere.example\",\"educatorId\":\"%s\"}"
+                            .formatted(UUID.randomUUID(), UUID.randomUUID())),
+            Map.entry("PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}"),
+            Map.entry("POST /api/v1/plans/templates", ValidBodies::template),
+            Map.entry("PUT /api/v1/plans/templates/{id}", ValidBodies::template),
+            Map.entry("POST /api/v1/plans/goals", ValidBodies::goal),
+            Map.entry("PUT /api/v1/plans/goals/{id}", ValidBodies::goal));
+
+    /** A draft's details: offerings are created as drafts, so what generated input changes no one else sees. */
+    private static String offeringDetails() {
+        return """
+                {"title":"Generated %s","description":"d","format":"IN_PERSON","durationMinutes":60,"creditHours":1,
+                 "creditType":"CLOCK_HOUR","category":"WORKSHOP","competencyTags":["gen"],"standards":["EVIDENCE"],
+                 "gradeBands":["K-2"],"careerStages":["novice"],"requiredSessions":1}""".formatted(UUID.randomUUID());
+    }
 
     /** A district goal of a school year to come, so the demo's lists of this year's goals never show it. */
     private static String goal() {

@@ -216,6 +216,9 @@ public class OutsideRequestService {
         if (startsOn.isBefore(LocalDate.of(2000, 1, 1))) {
             throw ProblemException.invalid("startsOn", "must be 2000-01-01 or later");
         }
+        if (endsOn.isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(5))) {
+            throw ProblemException.invalid("endsOn", "must be within five years from today");
+        }
     }
 
     private static void requireOver(LocalDate endsOn, LocalDate today) {

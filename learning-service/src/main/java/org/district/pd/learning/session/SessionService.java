@@ -34,6 +34,8 @@ import io.smallrye.mutiny.Uni;
 public class SessionService {
 
     private static final Duration LONGEST = Duration.ofHours(24);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Duration FURTHEST = Duration.ofDays(5 * 366);
 
     private final SessionRepository sessions;
     private final RegistrationRepository registrations;
@@ -121,6 +123,9 @@ public class SessionService {
         }
         if (offering.status == OfferingStatus.RETIRED) {
             throw ProblemException.conflict("Offering " + offering.id + " is retired");
+        }
+        if (request.startsAt().isBefore(EARLIEST) || request.startsAt().isAfter(Instant.now().plus(FURTHEST))) {
+            throw ProblemException.invalid("startsAt", "must be from 2000 on and within five years from now");
         }
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.invalid("endsAt", "must be after startsAt");
