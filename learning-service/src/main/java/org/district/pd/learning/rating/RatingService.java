@@ -47,14 +47,19 @@ public class RatingService {
     public Uni<Rated> rate(UUID offeringId, NewRating request) {
         UUID educatorId = access.educator();
         Instant now = Instant.now();
-        return offerings.visible(offeringId)
-                .call(visible -> ratings.tookPart(educatorId, offeringId).invoke(tookPart -> {
+        // The offering row is locked by the first read of it: a lock on a copy read before would not refresh it.
+        return offeringRows.findById(offeringId, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(offering -> {
+                    if (offering == null || !access.sees(offering)) {
+                        throw ProblemException.notFound("No offering " + offeringId);
+                    }
+                })
+                .call(offering -> ratings.tookPart(educatorId, offeringId).invoke(tookPart -> {
                     if (!tookPart) {
                         throw ProblemException.forbidden(
                                 "Only educators who completed this offering or attended a session of it rate it");
                     }
                 }))
-                .flatMap(visible -> offeringRows.findById(offeringId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(offering -> ratings.findById(new Rating.Key(offeringId, educatorId))
                         .flatMap(existing -> {
                             Rating rating = existing != null ? existing : new Rating();

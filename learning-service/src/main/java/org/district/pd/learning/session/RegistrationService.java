@@ -13,7 +13,6 @@ import org.district.pd.learning.session.persistence.AttendanceRepository;
 import org.district.pd.learning.session.persistence.OfferingSession;
 import org.district.pd.learning.session.persistence.Registration;
 import org.district.pd.learning.session.persistence.RegistrationRepository;
-import org.district.pd.learning.session.persistence.SessionRepository;
 import org.district.pd.learning.session.rest.AttendanceView;
 import org.district.pd.learning.session.rest.RegistrationView;
 import org.district.pd.learning.session.rest.RosterView;
@@ -32,17 +31,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RegistrationService {
 
-    private final SessionRepository sessions;
     private final RegistrationRepository registrations;
     private final AttendanceRepository attendance;
     private final OfferingService offerings;
     private final SessionService sessionService;
     private final LearningAccess access;
 
-    RegistrationService(SessionRepository sessions, RegistrationRepository registrations,
+    RegistrationService(RegistrationRepository registrations,
             AttendanceRepository attendance, OfferingService offerings, SessionService sessionService,
             LearningAccess access) {
-        this.sessions = sessions;
         this.registrations = registrations;
         this.attendance = attendance;
         this.offerings = offerings;
@@ -55,7 +52,7 @@ public class RegistrationService {
     public Uni<RegistrationView> register(UUID sessionId) {
         UUID educatorId = access.educator();
         Instant now = Instant.now();
-        return sessionService.visible(sessionId)
+        return sessionService.visibleLocked(sessionId)
                 .call(session -> offerings.visible(session.offeringId).invoke(offering -> {
                     if (offering.status != OfferingStatus.PUBLISHED) {
                         throw ProblemException.conflict("Offering " + offering.id + " is not open for registration ("
@@ -63,7 +60,6 @@ public class RegistrationService {
                     }
                     access.takePart(offering);
                 }))
-                .flatMap(visible -> sessions.findLocked(sessionId))
                 .flatMap(session -> {
                     if (!now.isBefore(session.startsAt)) {
                         throw ProblemException.conflict("Registration closed when the session began at "
@@ -82,8 +78,7 @@ public class RegistrationService {
     public Uni<RegistrationView> cancel(UUID sessionId) {
         UUID educatorId = access.educator();
         Instant now = Instant.now();
-        return sessionService.visible(sessionId)
-                .flatMap(visible -> sessions.findLocked(sessionId))
+        return sessionService.visibleLocked(sessionId)
                 .flatMap(session -> registrations.findById(new Registration.Key(sessionId, educatorId))
                         .flatMap(registration -> {
                             if (registration == null || registration.status == Registration.Status.CANCELLED) {

@@ -95,7 +95,19 @@ public class SessionService {
     /** A session of an offering the caller may see, or a 404 as if there were none. */
     @WithSession
     public Uni<OfferingSession> visible(UUID sessionId) {
-        return sessions.findById(sessionId)
+        return seen(sessionId, sessions.findById(sessionId));
+    }
+
+    /**
+     * The same, locked until the transaction ends. It must be the first read of the session in the transaction: a
+     * lock taken on a copy read before would not refresh what that copy says (the seats taken).
+     */
+    public Uni<OfferingSession> visibleLocked(UUID sessionId) {
+        return seen(sessionId, sessions.findLocked(sessionId));
+    }
+
+    private Uni<OfferingSession> seen(UUID sessionId, Uni<OfferingSession> found) {
+        return found
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No session " + sessionId))
                 .call(session -> offerings.visible(session.offeringId)
                         .onFailure(ProblemException.class)

@@ -14,7 +14,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.learning.Roster;
@@ -58,6 +65,33 @@ class SessionTest {
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.user("bob")).when().get(LEARNING + "/registrations/me")
                 .then().statusCode(200).body("find { it.sessionId == '" + session + "' }.status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void concurrentRegistrationsNeverExceedTheCapacity() throws Exception {
+        String session = session(workshop(null), Duration.ofHours(2), 2, JACK);
+        List<String> teachers = List.of("alice", "bob", "carol", "dan", "erin");
+        Map<String, String> tokens = new HashMap<>();
+        teachers.forEach(teacher -> tokens.put(teacher, Tokens.user(teacher)));
+        ExecutorService pool = Executors.newFixedThreadPool(teachers.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String teacher : teachers) {
+                answers.add(pool.submit(() -> given().auth().oauth2(tokens.get(teacher))
+                        .when().post(LEARNING + "/sessions/" + session + "/registrations").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + session + "/roster")
+                .then().statusCode(200)
+                .body("registrations.status", contains("REGISTERED", "REGISTERED", "WAITLISTED", "WAITLISTED",
+                        "WAITLISTED"))
+                .body("registrations.waitlistPosition", contains(null, null, 1, 2, 3))
+                .body("session.seatsLeft", equalTo(0));
     }
 
     @Test
