@@ -1,12 +1,12 @@
 package org.district.pd.learning.catalog;
 
 /** Who an offering is for, in the words pathway templates use: grade bands and career stages. */
-final class Audience {
+public final class Audience {
 
-    static final String GRADE_BAND = "^(K-2|3-5|6-8|9-12)$";
-    static final String GRADE_BAND_MESSAGE = "is not a grade band: K-2, 3-5, 6-8 or 9-12";
-    static final String CAREER_STAGE = "^(novice|career|veteran)$";
-    static final String CAREER_STAGE_MESSAGE = "is not a career stage: novice (under 3 years), career or veteran";
+    public static final String GRADE_BAND = "^(K-2|3-5|6-8|9-12)$";
+    public static final String GRADE_BAND_MESSAGE = "is not a grade band: K-2, 3-5, 6-8 or 9-12";
+    public static final String CAREER_STAGE = "^(novice|career|veteran)$";
+    public static final String CAREER_STAGE_MESSAGE = "is not a career stage: novice (under 3 years), career or veteran";
 
     private Audience() {
     }

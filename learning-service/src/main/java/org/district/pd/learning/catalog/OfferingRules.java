@@ -3,6 +3,8 @@ package org.district.pd.learning.catalog;
 import java.time.Instant;
 import java.util.List;
 
+import org.district.pd.learning.catalog.persistence.Offering;
+import org.district.pd.learning.catalog.rest.NewOffering;
 import org.district.pd.platform.problem.ProblemException;
 
 /** How an offering's fields fit together, beyond what Bean Validation checks of each one. */

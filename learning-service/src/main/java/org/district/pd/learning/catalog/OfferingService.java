@@ -10,7 +10,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import org.district.pd.learning.catalog.persistence.LmsCourseMapping;
+import org.district.pd.learning.catalog.persistence.LmsCourseMappingRepository;
+import org.district.pd.learning.catalog.persistence.Offering;
+import org.district.pd.learning.catalog.persistence.OfferingRepository;
+import org.district.pd.learning.catalog.persistence.XapiActivityMapping;
+import org.district.pd.learning.catalog.persistence.XapiActivityMappingRepository;
+import org.district.pd.learning.catalog.rest.NewOffering;
+import org.district.pd.learning.catalog.rest.OfferingView;
 import org.district.pd.learning.messaging.events.OfferingPublished;
 import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.learning.security.LearningAccess;
@@ -155,8 +164,15 @@ public class OfferingService {
         return offerings.search(visible, page, size).flatMap(this::views);
     }
 
+    /**
+     * The offering, locked for the change (by the first read of it, so the copy is current): two authors publishing
+     * at once announce it once.
+     */
     private Uni<Offering> authored(UUID offeringId) {
-        return visible(offeringId).invoke(offering -> {
+        return offerings.findById(offeringId, LockModeType.PESSIMISTIC_WRITE).invoke(offering -> {
+            if (offering == null || !access.sees(offering)) {
+                throw ProblemException.notFound("No offering " + offeringId);
+            }
             if (!access.authors(offering)) {
                 throw ProblemException.forbidden(offering.schoolId == null
                         ? "The district's offerings are the district admin's to change"

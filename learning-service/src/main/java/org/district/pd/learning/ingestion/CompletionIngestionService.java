@@ -14,7 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.LmsCourse;
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.ingestion.CompletionItemParser.Parsed;
 import org.district.pd.learning.ingestion.CompletionRecorder.Entry;
 import org.district.pd.learning.ingestion.persistence.CompletionRepository;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.ingestion.persistence.Completion;
 import org.district.pd.learning.ingestion.persistence.CompletionRepository;
 import org.district.pd.learning.messaging.events.CourseCompleted;

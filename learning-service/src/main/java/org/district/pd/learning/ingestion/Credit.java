@@ -2,7 +2,7 @@ package org.district.pd.learning.ingestion;
 
 import java.math.BigDecimal;
 
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 
 /**
  * The credit one completion earns, or why the reported hours are refused. Credit comes from the catalog: hours an LMS

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.CoursesMapped;
 import org.district.pd.learning.catalog.LmsCourse;
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.educator.LearnerIdentity;
 import org.district.pd.learning.educator.LearnersIdentified;
 import org.district.pd.learning.ingestion.CompletionRecorder.Entry;

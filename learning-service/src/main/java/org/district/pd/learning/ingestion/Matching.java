@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.LmsCourse;
-import org.district.pd.learning.catalog.LmsCourseMappingRepository;
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.LmsCourseMappingRepository;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.educator.LearnerIdentityRepository;
 
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.district.pd.learning.catalog.LmsCourse;
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.educator.LearnerIdentity.Key;
 
 /** What a set of reported completions resolved to: educators by identity and offerings by LMS course. */

@@ -7,8 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.district.pd.learning.catalog.Offering;
-import org.district.pd.learning.catalog.OfferingRepository;
+import org.district.pd.learning.catalog.persistence.Offering;
+import org.district.pd.learning.catalog.persistence.OfferingRepository;
 import org.district.pd.learning.catalog.OfferingService;
 import org.district.pd.learning.messaging.events.OfferingRated;
 import org.district.pd.learning.messaging.events.Topics;

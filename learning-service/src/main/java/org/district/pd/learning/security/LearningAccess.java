@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.catalog.OfferingStatus;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Caller;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.Format;
-import org.district.pd.learning.catalog.Offering;
+import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.catalog.OfferingService;
 import org.district.pd.learning.educator.EducatorRepository;
 import org.district.pd.learning.ingestion.CompletionRecorder;

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,7 +27,7 @@ public class Registration {
     }
 
     /** One educator in one session. */
-    @jakarta.persistence.Embeddable
+    @Embeddable
     public record Key(UUID sessionId, UUID educatorId) implements Serializable {
     }
 }

@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.persistence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.learning.catalog.OfferingSearch;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -16,6 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.district.pd.learning.catalog.Format;
+import org.district.pd.learning.catalog.LmsCourse;
+import org.district.pd.learning.catalog.OfferingSearch;
+import org.district.pd.learning.catalog.OfferingService;
+import org.district.pd.learning.catalog.OfferingStatus;
+import org.district.pd.learning.catalog.Standard;
+import org.district.pd.learning.catalog.Tags;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
 import org.district.pd.platform.web.PageRequest;

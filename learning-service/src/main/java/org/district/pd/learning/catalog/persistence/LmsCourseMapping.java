@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.persistence;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.district.pd.learning.catalog.LmsCourse;
+
 /** Says which offering a course of one LMS stands for, so that LMS's completions find their credit. */
 @Entity
 @Table(name = "lms_course_mapping")
@@ -20,7 +22,7 @@ public class LmsCourseMapping {
     public UUID offeringId;
     public Instant mappedAt;
 
-    LmsCourse course() {
+    public LmsCourse course() {
         return new LmsCourse(key.lms(), key.courseId());
     }
 

@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.district.pd.learning.catalog.CreditType;
+import org.district.pd.learning.catalog.Format;
+import org.district.pd.learning.catalog.OfferingStatus;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -1,10 +1,19 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.rest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import org.district.pd.learning.catalog.CreditType;
+import org.district.pd.learning.catalog.Format;
+import org.district.pd.learning.catalog.LmsCourse;
+import org.district.pd.learning.catalog.OfferingStatus;
+import org.district.pd.learning.catalog.Standard;
+import org.district.pd.learning.catalog.persistence.LmsCourseMapping;
+import org.district.pd.learning.catalog.persistence.Offering;
+import org.district.pd.learning.catalog.persistence.XapiActivityMapping;
 
 /** An offering as the API shows it, with its mappings; maxCreditHours is null for fixed credit. */
 public record OfferingView(UUID id, String title, String description, Format format, Integer durationMinutes,
@@ -18,7 +27,7 @@ public record OfferingView(UUID id, String title, String description, Format for
     public record Rating(BigDecimal average, int count) {
     }
 
-    static OfferingView of(Offering offering, List<LmsCourseMapping> courses, List<XapiActivityMapping> activities) {
+    public static OfferingView of(Offering offering, List<LmsCourseMapping> courses, List<XapiActivityMapping> activities) {
         BigDecimal average = offering.ratingCount == 0 ? null : BigDecimal.valueOf(offering.ratingTotal)
                 .divide(BigDecimal.valueOf(offering.ratingCount), 1, RoundingMode.HALF_UP);
         return new OfferingView(offering.id, offering.title, offering.description, offering.format,

@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +13,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.district.pd.learning.catalog.Audience;
+import org.district.pd.learning.catalog.Category;
+import org.district.pd.learning.catalog.CreditType;
+import org.district.pd.learning.catalog.Format;
+import org.district.pd.learning.catalog.LmsCourse;
+import org.district.pd.learning.catalog.Standard;
+import org.district.pd.learning.catalog.Tags;
+import org.district.pd.learning.catalog.XapiActivity;
 
 /**
  * What an author sends to add an offering to the catalog, or to replace its details. With {@code variableCredit} an

@@ -1,4 +1,4 @@
-package org.district.pd.learning.catalog;
+package org.district.pd.learning.catalog.persistence;
 
 import java.time.Instant;
 import java.util.UUID;
