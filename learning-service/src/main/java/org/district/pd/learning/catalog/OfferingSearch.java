@@ -20,7 +20,10 @@ public record OfferingSearch(String text, List<String> tags, List<Standard> stan
         DISTRICT, SCHOOL, ALL
     }
 
-    /** The search with the schools the caller sees (empty: every school) fixed. */
-    public record Visible(OfferingSearch search, Optional<Set<UUID>> schools) {
+    /**
+     * The search with what the caller sees fixed: the schools (empty: every school) and whether the district's own
+     * offerings too (not a principal's drafts: the district's are the district admin's to see).
+     */
+    public record Visible(OfferingSearch search, Optional<Set<UUID>> schools, boolean district) {
     }
 }

@@ -160,7 +160,8 @@ public class OfferingService {
         if (search.schoolId() != null) {
             access.searchSchool(search.schoolId());
         }
-        OfferingSearch.Visible visible = new OfferingSearch.Visible(search, access.searchSchools(search.status()));
+        OfferingSearch.Visible visible = new OfferingSearch.Visible(search, access.searchSchools(search.status()),
+                access.seesDistrictOfferings(search.status()));
         return offerings.search(visible, page, size).flatMap(this::views);
     }
 

@@ -83,6 +83,11 @@ public class LearningAccess {
         throw ProblemException.forbidden("Only authors list " + status + " offerings");
     }
 
+    /** Whether a search shows the district's offerings: always when published, else to district admins only. */
+    public boolean seesDistrictOfferings(OfferingStatus status) {
+        return status == OfferingStatus.PUBLISHED || caller.is(Roles.DISTRICT_ADMIN);
+    }
+
     /** Whether the caller may ask for a school's offerings: their own school, or any for admins and HR. */
     public void searchSchool(UUID schoolId) {
         if (!caller.is(Roles.DISTRICT_ADMIN) && !caller.is(Roles.HR) && !caller.schoolIds().contains(schoolId)) {

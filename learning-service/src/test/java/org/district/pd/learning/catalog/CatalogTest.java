@@ -155,6 +155,9 @@ class CatalogTest {
                 containsInAnyOrder(workshop, micro, schools));
         search("alice", "q", word, "standard", "LEADERSHIP").body("id", empty());
         search("grace", "q", word, "status", "DRAFT").body("id", contains(draft));
+        // A principal lists his school's drafts, never the district's.
+        String lincolnDraft = create(Tokens.user("frank"), entry(word, "ONLINE", LINCOLN, 90, "1.5"));
+        search("frank", "q", word, "status", "DRAFT").body("id", contains(lincolnDraft));
         search("grace", "q", word, "status", "retired").body("id", contains(retired));
         given().auth().oauth2(Tokens.user("alice")).queryParam("status", "DRAFT")
                 .when().get(OFFERINGS).then().statusCode(403);

@@ -32,9 +32,13 @@ public class OfferingRepository implements PanacheRepositoryBase<Offering, UUID>
         where.add("o.status = :status");
         parameters.put("status", search.status().name());
         visible.schools().ifPresent(schools -> {
-            where.add("(o.school_id is null or o.school_id = any(string_to_array(:schools, ',')::uuid[]))");
+            where.add("(" + (visible.district() ? "o.school_id is null or " : "")
+                    + "o.school_id = any(string_to_array(:schools, ',')::uuid[]))");
             parameters.put("schools", schools.stream().map(UUID::toString).collect(Collectors.joining(",")));
         });
+        if (visible.schools().isEmpty() && !visible.district()) {
+            where.add("o.school_id is not null");
+        }
         if (search.scope() == OfferingSearch.Scope.DISTRICT) {
             where.add("o.school_id is null");
         } else if (search.scope() == OfferingSearch.Scope.SCHOOL) {
