@@ -1,0 +1,121 @@
+package org.district.pd.learning.xapi;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.platform.problem.Problem.Violation;
+import org.district.pd.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Storing statements by the xAPI rules: a batch is valid as a whole or not stored at all; the LRS sets id (when
+ * missing), stored, authority, timestamp (when missing) and version (when missing); a statement sent again under its
+ * id changes nothing, and one that differs from what that id holds is a 409.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    private final StatementStore store;
+    private final String authorityHomePage;
+
+    StatementService(StatementStore store,
+            @ConfigProperty(name = "pd.xapi.authority-home-page", defaultValue = "https://pd.district.example/clients")
+            String authorityHomePage) {
+        this.store = store;
+        this.authorityHomePage = authorityHomePage;
+    }
+
+    /** Stores the statements a client sent and returns their ids in the order sent. */
+    @WithTransaction
+    public Uni<List<UUID>> store(String clientId, List<JsonNode> sent) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            String prefix = sent.size() == 1 ? "" : "statements[" + i + "].";
+            for (Violation violation : violations(sent.get(i))) {
+                violations.add(new Violation(prefix + violation.field(), violation.message()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<ObjectNode> statements = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (JsonNode statement : sent) {
+            ObjectNode copy = statement.deepCopy();
+            if (!copy.has("id")) {
+                copy.put("id", UUID.randomUUID().toString());
+            }
+            UUID id = UUID.fromString(copy.get("id").asText());
+            if (!ids.add(id)) {
+                throw ProblemException.invalid("id", "the batch holds statement " + id + " more than once");
+            }
+            statements.add(copy);
+        }
+        return store.existing(ids).flatMap(existing -> {
+            List<JsonNode> fresh = new ArrayList<>();
+            for (ObjectNode statement : statements) {
+                JsonNode earlier = existing.get(UUID.fromString(statement.get("id").asText()));
+                if (earlier == null) {
+                    fresh.add(stamped(statement, clientId, now));
+                } else if (!StatementComparison.same(earlier, statement)) {
+                    throw ProblemException.conflict("Statement " + statement.get("id").asText()
+                            + " is stored already with other content; a statement never changes");
+                }
+            }
+            return store.insert(clientId, fresh, now);
+        }).map(stored -> statements.stream().map(statement -> UUID.fromString(statement.get("id").asText())).toList());
+    }
+
+    /** One statement by id; a voided one only by {@code voided}, and the other way round (404 otherwise). */
+    @WithSession
+    public Uni<JsonNode> find(UUID id, boolean voided) {
+        return store.find(id).map(found -> {
+            if (found == null || found.voided() != voided) {
+                throw ProblemException.notFound(found == null ? "No statement " + id
+                        : voided ? "Statement " + id + " is not voided" : "Statement " + id + " is voided; ask for "
+                                + "it by voidedStatementId");
+            }
+            return found.statement();
+        });
+    }
+
+    /** The statement rules, and rule 108: a voiding statement's object is a StatementRef. */
+    private static List<Violation> violations(JsonNode statement) {
+        List<Violation> violations = new ArrayList<>(StatementValidator.violations(statement));
+        if (violations.isEmpty() && Statements.VOIDED.equals(statement.path("verb").path("id").asText())
+                && !Statements.isVoiding(statement)) {
+            violations.add(new Violation("object.objectType", "a voiding statement's object is a StatementRef"));
+        }
+        return violations;
+    }
+
+    private ObjectNode stamped(ObjectNode statement, String clientId, Instant now) {
+        statement.put("stored", now.toString());
+        ObjectNode authority = statement.putObject("authority");
+        authority.put("objectType", "Agent");
+        authority.putObject("account").put("homePage", authorityHomePage).put("name", clientId);
+        if (!statement.has("timestamp")) {
+            statement.put("timestamp", now.toString());
+        }
+        if (!statement.has("version")) {
+            statement.put("version", XapiVersion.LATEST);
+        }
+        return statement;
+    }
+}
