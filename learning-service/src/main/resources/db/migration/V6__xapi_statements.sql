@@ -16,3 +16,10 @@ create table xapi_statement (
 
 create index xapi_statement_voiding on xapi_statement (voiding_target) where voiding_target is not null;
 create index xapi_statement_stored on xapi_statement (seq);
+
+-- A completion an xAPI statement earned is voided with that statement: it stays on record, and no longer takes the
+-- educator's one completion of the offering for that day, so the statement sent again under a new id earns it anew.
+alter table completion add column voided_at timestamptz;
+drop index completion_once_per_day;
+create unique index completion_once_per_day on completion (educator_id, offering_id, completed_day)
+    where voided_at is null;

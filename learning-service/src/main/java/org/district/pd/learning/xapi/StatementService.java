@@ -31,12 +31,14 @@ import io.smallrye.mutiny.Uni;
 public class StatementService {
 
     private final StatementStore store;
+    private final XapiCredit credit;
     private final String authorityHomePage;
 
-    StatementService(StatementStore store,
+    StatementService(StatementStore store, XapiCredit credit,
             @ConfigProperty(name = "pd.xapi.authority-home-page", defaultValue = "https://pd.district.example/clients")
             String authorityHomePage) {
         this.store = store;
+        this.credit = credit;
         this.authorityHomePage = authorityHomePage;
     }
 
@@ -58,9 +60,8 @@ public class StatementService {
         Set<UUID> ids = new HashSet<>();
         for (JsonNode statement : sent) {
             ObjectNode copy = statement.deepCopy();
-            if (!copy.has("id")) {
-                copy.put("id", UUID.randomUUID().toString());
-            }
+            // Ids are kept in their canonical lower-case form: they are compared as text (completions' external ids).
+            copy.put("id", (copy.has("id") ? UUID.fromString(copy.get("id").asText()) : UUID.randomUUID()).toString());
             UUID id = UUID.fromString(copy.get("id").asText());
             if (!ids.add(id)) {
                 throw ProblemException.invalid("id", "the batch holds statement " + id + " more than once");
@@ -78,7 +79,7 @@ public class StatementService {
                             + " is stored already with other content; a statement never changes");
                 }
             }
-            return store.insert(clientId, fresh, now);
+            return store.insert(clientId, fresh, now).call(() -> credit.credit(clientId, fresh, now));
         }).map(stored -> statements.stream().map(statement -> UUID.fromString(statement.get("id").asText())).toList());
     }
 

@@ -1,22 +1,32 @@
 package org.district.pd.learning.xapi;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.learning.Roster;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** The Statements resource over HTTP with the lms-connector's real token: storing, conflicts, reading, voiding. */
+/** The Statements resource with the lms-connector's real token: storing, conflicts, reading, voiding, credit. */
 @QuarkusTest
 class StatementResourceTest {
 
@@ -122,6 +132,57 @@ class StatementResourceTest {
                 .when().get(STATEMENTS).then().statusCode(400).body("violations[0].field", equalTo("limit"));
         lms().queryParam("statementId", "nope").when().get(STATEMENTS).then().statusCode(400);
         lms().queryParam("statementId", UUID.randomUUID()).when().get(STATEMENTS).then().statusCode(404);
+    }
+
+    @Test
+    void aCompletedStatementEarnsTheOfferingsCreditOnceAndVoidingTakesItBack() throws Exception {
+        String activity = "https://lms.example/activities/" + UUID.randomUUID();
+        String offering = given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"title":"xAPI course","format":"ONLINE","creditHours":3,"creditType":"CLOCK_HOUR",
+                         "category":"COURSEWORK","xapiActivityIds":["%s"]}""".formatted(activity))
+                .when().post("/api/v1/learning/offerings").then().statusCode(201).extract().path("id");
+        ObjectNode learner = Roster.newEducator("Xena");
+        Roster.publish(learner);
+        String educatorId = learner.get("educatorId").asText();
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
+                .queryParam("email", learner.get("email").asText())
+                .when().get("/api/v1/learning/learners/resolve").statusCode() == 200);
+
+        String id = UUID.randomUUID().toString();
+        String completed = """
+                {"id":"%s","actor":{"mbox":"mailto:%s"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"%s"},"timestamp":"2026-11-02T15:00:00Z"}"""
+                .formatted(id, learner.get("email").asText().toUpperCase(), activity);
+        lms().body(completed).when().post(STATEMENTS).then().statusCode(200);
+        lms().body(completed).when().post(STATEMENTS).then().statusCode(200);
+        ConsumerRecord<String, String> earned = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"externalRef\":\"" + id + "\""), Duration.ofSeconds(30));
+        assertThat(earned.key()).isEqualTo(educatorId);
+        assertThat(EventContracts.violations("pd.learning.course.completed.v1", earned.value())).isEmpty();
+        assertThat(earned.value()).contains("\"source\":\"XAPI\"").contains("\"creditHours\":3")
+                .contains("\"offeringId\":\"" + offering + "\"");
+        String completionId = new ObjectMapper().readTree(earned.value())
+                .get("completionId").asText();
+
+        lms().body("""
+                {"actor":{"mbox":"mailto:admin@nowhere.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"%s"}}""".formatted(id.toUpperCase()))
+                .when().post(STATEMENTS).then().statusCode(200);
+        ConsumerRecord<String, String> voided = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains(completionId) && record.value().contains("voidedAt"),
+                Duration.ofSeconds(30));
+        assertThat(KafkaTestClient.header(voided, "ce_type")).isEqualTo("pd.learning.course.voided.v1");
+        assertThat(EventContracts.violations("pd.learning.course.voided.v1", voided.value())).isEmpty();
+
+        // Sent again under a new id, the completion counts again: the voided one no longer holds the day.
+        String again = UUID.randomUUID().toString();
+        lms().body(completed.replace(id, again)).when().post(STATEMENTS).then().statusCode(200);
+        KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"externalRef\":\"" + again + "\""), Duration.ofSeconds(30));
+        assertThat(KafkaTestClient.awaitRecords("pd.learning.events",
+                record -> record.value().contains("\"externalRef\":\"" + id + "\""), 1, Duration.ofSeconds(5)))
+                .hasSize(1);
     }
 
     @Test
