@@ -48,11 +48,20 @@ final class ValidBodies {
             Map.entry("POST /api/v1/learning/learners/links",
                     () -> "{\"email\":\"gen-%s@nowhere.example\",\"educatorId\":\"%s\"}"
                             .formatted(UUID.randomUUID(), UUID.randomUUID())),
+            Map.entry("POST /xapi/statements", ValidBodies::statement),
+            Map.entry("PUT /xapi/statements", ValidBodies::statement),
             Map.entry("PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}"),
             Map.entry("POST /api/v1/plans/templates", ValidBodies::template),
             Map.entry("PUT /api/v1/plans/templates/{id}", ValidBodies::template),
             Map.entry("POST /api/v1/plans/goals", ValidBodies::goal),
             Map.entry("PUT /api/v1/plans/goals/{id}", ValidBodies::goal));
+
+    /** A statement about an activity no offering maps: stored, and earning nothing. */
+    private static String statement() {
+        return """
+                {"actor":{"mbox":"mailto:gen-%1$s@nowhere.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"https://gen.example/activities/%1$s"}}""".formatted(UUID.randomUUID());
+    }
 
     /** A draft's details: offerings are created as drafts, so what generated input changes no one else sees. */
     private static String offeringDetails() {
