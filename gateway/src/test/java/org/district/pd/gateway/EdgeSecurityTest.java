@@ -33,6 +33,13 @@ class EdgeSecurityTest {
     }
 
     @Test
+    void xapisAboutIsForEveryone() {
+        // The stub upstream answers 202 with the request it received: the call got through without a token.
+        given().when().get("/xapi/about").then().statusCode(202).body("uri", equalTo("/xapi/about"));
+        given().when().get("/xapi/about/more").then().statusCode(401);
+    }
+
+    @Test
     void aGarbageTokenIsRefused() {
         given().auth().oauth2("not.a.token").when().get("/api/v1/learning/offerings").then().statusCode(401);
     }
