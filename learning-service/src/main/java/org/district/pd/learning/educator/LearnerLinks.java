@@ -2,7 +2,6 @@ package org.district.pd.learning.educator;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +34,8 @@ public class LearnerLinks {
 
     @WithTransaction
     public Uni<LinkView> link(NewLink request) {
-        LearnerIdentity.Key key = key(request);
+        LearnerIdentity.Key key = NamedIdentity.of(request.email(), request.sisId(), request.lmsAccount(),
+                "email, sisId, lmsAccount");
         Instant now = Instant.now();
         return educators.findById(request.educatorId())
                 .onItem().ifNull().failWith(() -> ProblemException.invalid("educatorId",
@@ -53,23 +53,5 @@ public class LearnerLinks {
                 .flatMap(linked -> learnersIdentified.learnersIdentified(List.of(key)))
                 .flatMap(credited -> identities.findById(key).map(identity -> new LinkView(key.kind(), key.value(),
                         identity.educatorId, identity.linkedBy, identity.linkedAt, credited)));
-    }
-
-    private static LearnerIdentity.Key key(NewLink request) {
-        int given = (blank(request.email()) ? 0 : 1) + (blank(request.sisId()) ? 0 : 1)
-                + (blank(request.lmsAccount()) ? 0 : 1);
-        if (given != 1) {
-            throw ProblemException.invalid("email", "give exactly one of email, sisId, lmsAccount");
-        }
-        if (!blank(request.email())) {
-            return new LearnerIdentity.Key(LearnerIdentity.Kind.EMAIL, request.email().strip().toLowerCase(Locale.ROOT));
-        }
-        return blank(request.sisId())
-                ? new LearnerIdentity.Key(LearnerIdentity.Kind.LMS_ACCOUNT, request.lmsAccount().strip())
-                : new LearnerIdentity.Key(LearnerIdentity.Kind.SIS_ID, request.sisId().strip());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

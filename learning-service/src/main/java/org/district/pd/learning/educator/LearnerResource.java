@@ -1,6 +1,5 @@
 package org.district.pd.learning.educator;
 
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.district.pd.learning.educator.LearnerIdentity.Kind;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
 import org.district.pd.platform.web.PageRequest;
@@ -57,7 +55,8 @@ public class LearnerResource {
     @WithSession
     public Uni<LearnerView> resolve(@QueryParam("email") String email, @QueryParam("sisId") String sisId,
             @QueryParam("lmsAccount") String lmsAccount) {
-        LearnerIdentity.Key key = key(email, sisId, lmsAccount);
+        LearnerIdentity.Key key = NamedIdentity.of(email, sisId, lmsAccount,
+                "the query parameters email, sisId, lmsAccount");
         return identities.findById(key)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No rostered educator has that " + key.kind()))
                 .flatMap(identity -> educators.findById(identity.educatorId))
@@ -79,21 +78,5 @@ public class LearnerResource {
                 .flatMap(items -> conflicts.count(open).map(total -> new IdentityConflictPage(paging.page(),
                         paging.size(), total,
                         items.stream().map(IdentityConflictView::of).toList())));
-    }
-
-    private static LearnerIdentity.Key key(String email, String sisId, String lmsAccount) {
-        int given = (blank(email) ? 0 : 1) + (blank(sisId) ? 0 : 1) + (blank(lmsAccount) ? 0 : 1);
-        if (given != 1) {
-            throw ProblemException.invalid("email", "give exactly one of the query parameters email, sisId, lmsAccount");
-        }
-        if (!blank(email)) {
-            return new LearnerIdentity.Key(Kind.EMAIL, email.strip().toLowerCase(Locale.ROOT));
-        }
-        return blank(sisId) ? new LearnerIdentity.Key(Kind.LMS_ACCOUNT, lmsAccount.strip())
-                : new LearnerIdentity.Key(Kind.SIS_ID, sisId.strip());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
