@@ -26,13 +26,7 @@ public final class StatementParser {
 
     /** The statements in {@code body}, in order; a single object is a list of one. */
     public static List<JsonNode> statements(String body) {
-        JsonNode root;
-        try {
-            root = STRICT.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("statement", "is not well-formed JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
-        }
+        JsonNode root = json(body);
         if (root == null || root.isMissingNode()) {
             throw ProblemException.invalid("statement", "is required in the body");
         }
@@ -43,5 +37,15 @@ public final class StatementParser {
             statements.add(root);
         }
         return statements;
+    }
+
+    /** {@code text} as JSON, strictly; the missing node when it is empty. */
+    static JsonNode json(String text) {
+        try {
+            return STRICT.readTree(text == null ? "" : text);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("statement", "is not well-formed JSON: "
+                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,21 +80,64 @@ public class StatementService {
                             + " is stored already with other content; a statement never changes");
                 }
             }
-            return store.insert(clientId, fresh, now).call(() -> credit.credit(clientId, fresh, now));
+            List<UUID> targets = fresh.stream().filter(Statements::isVoiding)
+                    .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
+            return requireOwnTargets(clientId, targets)
+                    .call(() -> store.insert(clientId, fresh, now))
+                    .call(() -> credit.credit(clientId, fresh, now));
         }).map(stored -> statements.stream().map(statement -> UUID.fromString(statement.get("id").asText())).toList());
     }
 
-    /** One statement by id; a voided one only by {@code voided}, and the other way round (404 otherwise). */
+    /**
+     * One of the client's statements by id; a voided one only by {@code voided}, and the other way round (404
+     * otherwise).
+     */
     @WithSession
-    public Uni<JsonNode> find(UUID id, boolean voided) {
-        return store.find(id).map(found -> {
+    public Uni<JsonNode> find(String clientId, UUID id, boolean voided, StatementQuery.Format format,
+            List<Locale> languages) {
+        return store.find(clientId, id).map(found -> {
             if (found == null || found.voided() != voided) {
                 throw ProblemException.notFound(found == null ? "No statement " + id
                         : voided ? "Statement " + id + " is not voided" : "Statement " + id + " is voided; ask for "
                                 + "it by voidedStatementId");
             }
-            return found.statement();
+            return StatementFormat.apply(found.statement(), format, languages);
         });
+    }
+
+    /**
+     * A page of the client's statements that match the query, in the format asked for ({@code languages} in the
+     * caller's order of preference, for the canonical format), with the link to the next page when there is one.
+     */
+    @WithSession
+    public Uni<StatementPage> query(String clientId, StatementQuery query, List<Locale> languages) {
+        return store.query(clientId, query).map(found -> {
+            boolean more = found.size() > query.limit();
+            List<StatementStore.Stored> page = more ? found.subList(0, query.limit()) : found;
+            List<JsonNode> statements = page.stream()
+                    .map(stored -> StatementFormat.apply(stored.statement(), query.format(), languages)).toList();
+            Instant lastModified = page.stream().map(stored -> Instant.parse(stored.statement().get("stored")
+                    .asText())).max(Instant::compareTo).orElse(null);
+            return new StatementPage(statements, more ? query.more(page.get(page.size() - 1).seq()) : "",
+                    lastModified);
+        });
+    }
+
+    /** A StatementResult, and the latest stored time among its statements (null when it has none). */
+    public record StatementPage(List<JsonNode> statements, String more, Instant lastModified) {
+    }
+
+    /** Rule 115: a client voids only its own statements (a target not stored yet is no reason to refuse, rule 110). */
+    private Uni<Void> requireOwnTargets(String clientId, List<UUID> targets) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.clients(targets).invoke(clients -> clients.forEach((id, owner) -> {
+            if (!owner.equals(clientId)) {
+                throw ProblemException.forbidden("Statement " + id + " was stored by another client; only that "
+                        + "client may void it");
+            }
+        })).replaceWithVoid();
     }
 
     /** The statement rules, and rule 108: a voiding statement's object is a StatementRef. */

@@ -75,6 +75,23 @@ public final class StatementValidator {
         return validator.violations;
     }
 
+    /** Every way {@code agent}, an Agent or a Group at {@code path}, breaks the rules. */
+    public static List<Violation> agentViolations(JsonNode agent, String path) {
+        StatementValidator validator = new StatementValidator();
+        validator.agentOrGroup(agent, path, false);
+        return validator.violations;
+    }
+
+    /** How many inverse functional identifiers a valid Agent or Group has: 0 for an anonymous Group, else 1. */
+    public static int ifiCount(JsonNode agent) {
+        return (int) IFIS.stream().filter(agent::has).count();
+    }
+
+    /** Whether {@code value} is an absolute IRI, as statements must give them. */
+    public static boolean isIri(String value) {
+        return IRI.matcher(value).matches();
+    }
+
     private void statement(JsonNode statement, String path, boolean sub) {
         if (!object(statement, path, sub ? SUB_STATEMENT : STATEMENT)) {
             return;

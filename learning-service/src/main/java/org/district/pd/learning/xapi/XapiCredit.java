@@ -45,7 +45,7 @@ public class XapiCredit {
             "http://adlnet.gov/expapi/verbs/passed");
     private static final String VOID = """
             update completion set voided_at = :now
-            where source = 'XAPI' and voided_at is null and external_id in (:targets)
+            where source = 'XAPI' and voided_at is null and client_id = :client and external_id in (:targets)
             returning cast(id as text), cast(educator_id as text), external_id""";
 
     private final XapiActivityMappingRepository activities;
@@ -71,7 +71,7 @@ public class XapiCredit {
                 && CREDITED.contains(statement.get("verb").get("id").asText())).toList();
         List<String> voided = stored.stream().filter(Statements::isVoiding)
                 .map(statement -> statement.get("object").get("id").asText().toLowerCase(Locale.ROOT)).toList();
-        return record(clientId, completions, now).call(() -> voidCompletions(voided, now));
+        return record(clientId, completions, now).call(() -> voidCompletions(clientId, voided, now));
     }
 
     private Uni<Void> record(String clientId, List<JsonNode> completions, Instant now) {
@@ -111,12 +111,13 @@ public class XapiCredit {
         });
     }
 
-    private Uni<Void> voidCompletions(List<String> targets, Instant now) {
+    private Uni<Void> voidCompletions(String clientId, List<String> targets, Instant now) {
         if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(VOID, Object[].class)
                 .setParameter("now", now)
+                .setParameter("client", clientId)
                 .setParameter("targets", targets)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList())

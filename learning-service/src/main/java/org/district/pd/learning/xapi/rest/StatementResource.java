@@ -2,7 +2,10 @@ package org.district.pd.learning.xapi.rest;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,20 +19,25 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.district.pd.learning.xapi.StatementParser;
+import org.district.pd.learning.xapi.StatementQuery;
 import org.district.pd.learning.xapi.StatementService;
 import org.district.pd.learning.xapi.XapiVersion;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Caller;
 import org.district.pd.platform.security.Roles;
 import org.district.pd.platform.web.Parameters;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
@@ -44,12 +52,19 @@ public class StatementResource {
 
     private static final Set<String> BY_ID = Set.of("statementId", "voidedStatementId", "attachments", "format");
 
+    private static final String MULTIPART_MIXED = "multipart/mixed";
+
     private final StatementService statements;
     private final Caller caller;
+    private final ObjectMapper mapper;
+    private final int maxPage;
 
-    StatementResource(StatementService statements, Caller caller) {
+    StatementResource(StatementService statements, Caller caller, ObjectMapper mapper,
+            @ConfigProperty(name = "pd.xapi.max-page", defaultValue = "100") int maxPage) {
         this.statements = statements;
         this.caller = caller;
+        this.mapper = mapper;
+        this.maxPage = maxPage;
     }
 
     @GET
@@ -91,21 +106,25 @@ public class StatementResource {
                 .map(ids -> Response.ok(ids.stream().map(UUID::toString).toList()).build());
     }
 
-    /** One statement by statementId or voidedStatementId; queries with filters come next. */
+    /**
+     * One statement by statementId or voidedStatementId, or a StatementResult of those that match a query. HEAD
+     * answers the same without the body.
+     */
     @GET
     @Path("/statements")
     @RolesAllowed(Roles.LMS_INTEGRATION)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> get(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri) {
+    @Produces({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
+    public Uni<Response> get(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         requireVersion(version);
-        var parameters = uri.getQueryParameters();
-        String statementId = parameters.getFirst("statementId");
-        String voidedId = parameters.getFirst("voidedStatementId");
-        if (statementId == null && voidedId == null) {
-            throw ProblemException.invalid("statementId",
-                    "is required: this LRS answers statementId or voidedStatementId only, for now");
+        Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
+        List<Locale> languages = headers.getAcceptableLanguages();
+        if (!parameters.containsKey("statementId") && !parameters.containsKey("voidedStatementId")) {
+            StatementQuery query = StatementQuery.of(parameters, maxPage);
+            return statements.query(caller.clientId(), query, languages).map(page -> respond(
+                    new StatementResult(page.statements(), page.more()), page.lastModified(), query.attachments()));
         }
-        if (statementId != null && voidedId != null) {
+        if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
             throw ProblemException.invalid("voidedStatementId", "goes without statementId");
         }
         for (String name : parameters.keySet()) {
@@ -113,11 +132,41 @@ public class StatementResource {
                 throw ProblemException.invalid(name, "goes with neither statementId nor voidedStatementId");
             }
         }
-        boolean voided = voidedId != null;
-        UUID id = Parameters.uuid(voided ? "voidedStatementId" : "statementId", voided ? voidedId : statementId);
-        return statements.find(id, voided).map(statement -> Response.ok(statement)
-                .lastModified(Date.from(Instant.parse(statement.get("stored").asText())))
-                .build());
+        boolean voided = parameters.containsKey("voidedStatementId");
+        String idName = voided ? "voidedStatementId" : "statementId";
+        UUID id = Parameters.uuid(idName, parameters.remove(idName).get(0));
+        StatementQuery options = StatementQuery.of(parameters, maxPage);
+        return statements.find(caller.clientId(), id, voided, options.format(), languages)
+                .map(statement -> respond(statement, Instant.parse(statement.get("stored").asText()),
+                        options.attachments()));
+    }
+
+    /**
+     * JSON, or with {@code attachments=true} the same as the first part of a multipart/mixed body. Attachments are
+     * taken by their fileUrl only (statements sent in multipart/mixed are not accepted yet), so no further parts follow.
+     */
+    private Response respond(Object body, Instant lastModified, boolean attachments) {
+        Response.ResponseBuilder response;
+        if (attachments) {
+            String boundary = "xapi-" + UUID.randomUUID();
+            String json = json(body);
+            response = Response.ok("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + json
+                    + "\r\n--" + boundary + "--\r\n", MULTIPART_MIXED + "; boundary=" + boundary);
+        } else {
+            response = Response.ok(body, MediaType.APPLICATION_JSON);
+        }
+        if (lastModified != null) {
+            response.lastModified(Date.from(lastModified));
+        }
+        return response.build();
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a statement result is always JSON", e);
+        }
     }
 
     private static void requireVersion(String version) {
@@ -125,6 +174,10 @@ public class StatementResource {
         if (refusal != null) {
             throw ProblemException.invalid(XapiVersion.HEADER, refusal);
         }
+    }
+
+    /** A page of statements, and the relative link to the next page ("" when this is the last). */
+    public record StatementResult(List<JsonNode> statements, String more) {
     }
 
     /** The versions this LRS serves. */
