@@ -2,10 +2,12 @@ package org.district.pd.learning.ingestion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.ingestion.persistence.Completion;
 import org.district.pd.learning.ingestion.persistence.CompletionRepository;
 import org.district.pd.learning.messaging.events.CourseCompleted;
+import org.district.pd.learning.messaging.events.CourseVoided;
 import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.platform.outbox.Outbox;
 
@@ -75,6 +78,38 @@ public class CompletionRecorder {
                         .filter(entry -> inserted.contains(entry.completion().id))
                         .onItem().transformToUniAndConcatenate(this::publish)
                         .collect().last());
+    }
+
+    /**
+     * Voids the live completions {@code clientId} reported under these external ids, each with course.voided and the
+     * reason {@code why} gives for its external id.
+     */
+    public Uni<Void> voidReported(String clientId, CompletionSource source, Collection<String> externalIds,
+            Instant at, Function<String, String> why) {
+        if (externalIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return completions.liveLocked("clientId = ?1 and source = ?2 and externalId in ?3", clientId, source.name(),
+                externalIds).flatMap(found -> voided(found, at, why));
+    }
+
+    /** Voids the educator's live completion of the offering from this source, if there is one. */
+    public Uni<Void> voidOf(UUID educatorId, UUID offeringId, CompletionSource source, Instant at, String reason) {
+        return completions.liveLocked("educatorId = ?1 and offeringId = ?2 and source = ?3", educatorId, offeringId,
+                source.name()).flatMap(found -> voided(found, at, externalId -> reason));
+    }
+
+    /** How many times the educator's completion of the offering from this source was voided. */
+    public Uni<Long> timesVoided(UUID educatorId, UUID offeringId, CompletionSource source) {
+        return completions.voided(educatorId, offeringId, source.name());
+    }
+
+    private Uni<Void> voided(List<Completion> found, Instant at, Function<String, String> why) {
+        found.forEach(completion -> completion.voidedAt = at);
+        return Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(completion -> outbox.append(
+                Topics.LEARNING_EVENTS, CourseVoided.TYPE, completion.educatorId, at, new CourseVoided(completion.id,
+                        completion.educatorId, at, why.apply(completion.externalId))))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<UUID> publish(Entry entry) {

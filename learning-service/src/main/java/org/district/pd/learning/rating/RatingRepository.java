@@ -20,8 +20,10 @@ public class RatingRepository implements PanacheRepositoryBase<Rating, Rating.Ke
     /** Whether the educator completed the offering or attended one of its sessions: who may rate it. */
     public Uni<Boolean> tookPart(UUID educatorId, UUID offeringId) {
         return getSession().flatMap(session -> session.createNativeQuery("""
-                select exists (select 1 from completion where educator_id = :educator and offering_id = :offering)
-                    or exists (select 1 from attendance where educator_id = :educator and offering_id = :offering)""",
+                select exists (select 1 from completion where educator_id = :educator and offering_id = :offering
+                               and voided_at is null)
+                    or exists (select 1 from attendance where educator_id = :educator and offering_id = :offering
+                               and voided_at is null)""",
                 Boolean.class)
                 .setParameter("educator", educatorId)
                 .setParameter("offering", offeringId)

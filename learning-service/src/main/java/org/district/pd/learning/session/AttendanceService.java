@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.learning.catalog.Format;
 import org.district.pd.learning.catalog.persistence.Offering;
+import org.district.pd.learning.catalog.persistence.OfferingRepository;
 import org.district.pd.learning.catalog.OfferingService;
 import org.district.pd.learning.educator.EducatorRepository;
 import org.district.pd.learning.ingestion.CompletionRecorder;
 import org.district.pd.learning.ingestion.CompletionSource;
+import org.district.pd.learning.messaging.events.AttendanceVoided;
 import org.district.pd.learning.messaging.events.SessionAttended;
 import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.learning.security.LearningAccess;
@@ -26,6 +29,7 @@ import org.district.pd.learning.session.persistence.AttendanceRepository;
 import org.district.pd.learning.session.persistence.OfferingSession;
 import org.district.pd.learning.session.persistence.Registration;
 import org.district.pd.learning.session.persistence.RegistrationRepository;
+import org.district.pd.learning.session.persistence.SessionRepository;
 import org.district.pd.learning.session.rest.AttendanceMarks;
 import org.district.pd.learning.session.rest.AttendanceView;
 import org.district.pd.learning.session.rest.CheckInCodeView;
@@ -60,10 +64,14 @@ public class AttendanceService {
     private final CompletionRecorder completions;
     private final LearningAccess access;
     private final Outbox outbox;
+    private final SessionRepository sessionsHeld;
+    private final OfferingRepository offeringRows;
 
     AttendanceService(SessionService sessions, OfferingService offerings, RegistrationRepository registrations,
             AttendanceRepository attendance, EducatorRepository educators, CompletionRecorder completions,
-            LearningAccess access, Outbox outbox) {
+            LearningAccess access, Outbox outbox, SessionRepository sessionsHeld, OfferingRepository offeringRows) {
+        this.sessionsHeld = sessionsHeld;
+        this.offeringRows = offeringRows;
         this.sessions = sessions;
         this.offerings = offerings;
         this.registrations = registrations;
@@ -162,6 +170,11 @@ public class AttendanceService {
 
     private Uni<Boolean> record(OfferingSession session, Offering offering, UUID educatorId, Attendance.Method method,
             int minutes, Instant now, String by) {
+        return record(session, offering, educatorId, method, minutes, now, by, null);
+    }
+
+    private Uni<Boolean> record(OfferingSession session, Offering offering, UUID educatorId, Attendance.Method method,
+            int minutes, Instant now, String by, UUID statementId) {
         Attendance attended = new Attendance();
         attended.id = UUID.randomUUID();
         attended.sessionId = session.id;
@@ -173,9 +186,53 @@ public class AttendanceService {
                 .divide(BigDecimal.valueOf(session.minutes()), 2, RoundingMode.DOWN);
         attended.recordedAt = now;
         attended.recordedBy = by;
+        attended.statementId = statementId;
         return attendance.insertNew(attended).call(recorded -> recorded
                 ? publish(session, offering, attended).call(() -> completeIfDone(session, offering, educatorId, now))
                 : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * What an xAPI "attended" statement by a rostered educator, on an activity mapped to the offering, records: an
+     * attendance (method XAPI) at the session whose check-in window holds the statement's time, for the minutes the
+     * statement's result gives (the session's length at most, and when it gives none). The LMS vouches for presence,
+     * as a facilitator does, so no registration is needed. Says whether it was new; false also when no session of
+     * the offering was held at that time.
+     */
+    public Uni<Boolean> recordStatement(UUID statementId, String clientId, UUID educatorId, Offering offering,
+            Instant at, Duration duration, Instant now) {
+        return sessionsHeld.heldAt(offering.id, at, EARLY_CHECK_IN).flatMap(session -> {
+            if (session == null) {
+                return Uni.createFrom().item(false);
+            }
+            int minutes = duration == null ? session.minutes() : (int) Math.min(duration.toMinutes(), session.minutes());
+            return record(session, offering, educatorId, Attendance.Method.XAPI, minutes, now, clientId, statementId);
+        });
+    }
+
+    /**
+     * Voids the attendances these xAPI statements recorded, each with attendance.voided. An educator who then falls
+     * short of the offering's required sessions loses the completion the sessions earned; attending again earns it
+     * anew.
+     */
+    public Uni<Void> voidStatements(Collection<UUID> statementIds, Instant at) {
+        if (statementIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return attendance.voidRecordedBy(statementIds, at).flatMap(voided -> Multi.createFrom().iterable(voided)
+                .onItem().transformToUniAndConcatenate(attended -> outbox.append(Topics.LEARNING_EVENTS,
+                        AttendanceVoided.TYPE, attended.educatorId, at, new AttendanceVoided(attended.id,
+                                attended.educatorId, attended.offeringId, attended.sessionId, at,
+                                "xAPI statement " + attended.statementId + " was voided"))
+                        .call(() -> uncompleteIfShort(attended.educatorId, attended.offeringId, at)))
+                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> uncompleteIfShort(UUID educatorId, UUID offeringId, Instant at) {
+        return offeringRows.findById(offeringId).flatMap(offering -> attendance.attendedSessions(educatorId, offeringId)
+                .flatMap(attended -> attended >= offering.sessionsToComplete() ? Uni.createFrom().voidItem()
+                        : completions.voidOf(educatorId, offeringId, CompletionSource.FACILITATOR, at,
+                                "an attendance it required was voided")));
     }
 
     private Uni<UUID> publish(OfferingSession session, Offering offering, Attendance attended) {
@@ -191,9 +248,11 @@ public class AttendanceService {
             if (attended < offering.sessionsToComplete()) {
                 return Uni.createFrom().voidItem();
             }
-            return completions.record(List.of(CompletionRecorder.Entry.of(0, CompletionSource.FACILITATOR, CLIENT,
-                    "sessions/" + offering.id + "/" + educatorId, educatorId, offering, session.endsAt,
-                    BigDecimal.ZERO, now))).replaceWithVoid();
+            // Earned again after a voided attendance took it back, it is a new completion under a new reference.
+            return completions.timesVoided(educatorId, offering.id, CompletionSource.FACILITATOR).flatMap(voided ->
+                    completions.record(List.of(CompletionRecorder.Entry.of(0, CompletionSource.FACILITATOR, CLIENT,
+                            "sessions/" + offering.id + "/" + educatorId + (voided == 0 ? "" : "/" + (voided + 1)),
+                            educatorId, offering, session.endsAt, BigDecimal.ZERO, now))).replaceWithVoid());
         });
     }
 

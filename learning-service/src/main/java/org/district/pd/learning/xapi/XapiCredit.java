@@ -1,7 +1,9 @@
 package org.district.pd.learning.xapi;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 
 import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.catalog.persistence.OfferingRepository;
@@ -22,63 +23,69 @@ import org.district.pd.learning.educator.LearnerIdentityRepository;
 import org.district.pd.learning.ingestion.CompletionRecorder;
 import org.district.pd.learning.ingestion.CompletionSource;
 import org.district.pd.learning.lmsclient.LmsClientRepository;
-import org.district.pd.learning.messaging.events.CourseVoided;
-import org.district.pd.learning.messaging.events.Topics;
-import org.district.pd.platform.outbox.Outbox;
+import org.district.pd.learning.session.AttendanceService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What stored statements earn, in their transaction: "completed" or "passed" on an activity mapped to an offering, by
- * an actor whose email (or account, for a client bound to an LMS) names a rostered educator, records a completion
- * with source XAPI and the offering's credit, once per statement id and once per educator, offering and day. Voiding
- * such a statement voids its completion and publishes course.voided. Other statements earn nothing.
+ * What stored statements earn, in their transaction. A statement earns when its object is an activity mapped to an
+ * offering and its actor's email (or account, for a client bound to an LMS) names a rostered educator:
+ * <ul>
+ * <li>"completed" or "passed" records a completion with source XAPI and the offering's credit, once per statement id
+ * and once per educator, offering and day;</li>
+ * <li>"attended" records an attendance at the offering's session held at the statement's time (session.attended).</li>
+ * </ul>
+ * Voiding such a statement voids what it recorded (course.voided, attendance.voided). Other statements earn nothing.
  */
 @ApplicationScoped
 public class XapiCredit {
 
     static final Set<String> CREDITED = Set.of("http://adlnet.gov/expapi/verbs/completed",
             "http://adlnet.gov/expapi/verbs/passed");
-    private static final String VOID = """
-            update completion set voided_at = :now
-            where source = 'XAPI' and voided_at is null and client_id = :client and external_id in (:targets)
-            returning cast(id as text), cast(educator_id as text), external_id""";
+    static final String ATTENDED = "http://adlnet.gov/expapi/verbs/attended";
 
     private final XapiActivityMappingRepository activities;
     private final OfferingRepository offerings;
     private final LearnerIdentityRepository identities;
     private final LmsClientRepository clients;
     private final CompletionRecorder recorder;
-    private final Outbox outbox;
+    private final AttendanceService attendance;
 
     XapiCredit(XapiActivityMappingRepository activities, OfferingRepository offerings,
             LearnerIdentityRepository identities, LmsClientRepository clients, CompletionRecorder recorder,
-            Outbox outbox) {
+            AttendanceService attendance) {
         this.activities = activities;
         this.offerings = offerings;
         this.identities = identities;
         this.clients = clients;
         this.recorder = recorder;
-        this.outbox = outbox;
+        this.attendance = attendance;
     }
 
     Uni<Void> credit(String clientId, List<JsonNode> stored, Instant now) {
-        List<JsonNode> completions = stored.stream().filter(statement -> Statements.isAboutActivity(statement)
-                && CREDITED.contains(statement.get("verb").get("id").asText())).toList();
-        List<String> voided = stored.stream().filter(Statements::isVoiding)
-                .map(statement -> statement.get("object").get("id").asText().toLowerCase(Locale.ROOT)).toList();
-        return record(clientId, completions, now).call(() -> voidCompletions(clientId, voided, now));
+        List<JsonNode> earning = stored.stream().filter(statement -> Statements.isAboutActivity(statement)
+                && (CREDITED.contains(verb(statement)) || ATTENDED.equals(verb(statement)))).toList();
+        List<UUID> voided = stored.stream().filter(Statements::isVoiding)
+                .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
+        return earners(clientId, earning).flatMap(earners -> record(clientId, earners, now))
+                .call(() -> recorder.voidReported(clientId, CompletionSource.XAPI,
+                        voided.stream().map(UUID::toString).toList(), now,
+                        statementId -> "xAPI statement " + statementId + " was voided"))
+                .call(() -> attendance.voidStatements(voided, now));
     }
 
-    private Uni<Void> record(String clientId, List<JsonNode> completions, Instant now) {
-        if (completions.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** A statement that earns, with who earns and the offering it earns on. */
+    private record Earner(JsonNode statement, UUID educatorId, Offering offering) {
+    }
+
+    private Uni<List<Earner>> earners(String clientId, List<JsonNode> earning) {
+        if (earning.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        List<String> activityIds = completions.stream().map(statement -> statement.get("object").get("id").asText())
+        List<String> activityIds = earning.stream().map(statement -> statement.get("object").get("id").asText())
                 .distinct().toList();
         return activities.findByActivities(activityIds).flatMap(mapped -> {
             Map<String, UUID> offeringOf = mapped.stream().collect(Collectors.toMap(m -> m.activityId,
@@ -87,47 +94,63 @@ public class XapiCredit {
                 Map<UUID, Offering> byId = found.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
                 return clients.findById(clientId).flatMap(client -> {
                     String lms = client == null ? null : client.lms;
-                    List<LearnerIdentity.Key> keys = completions.stream().map(s -> identity(s.get("actor"), lms))
+                    List<LearnerIdentity.Key> keys = earning.stream().map(s -> identity(s.get("actor"), lms))
                             .filter(key -> key != null).distinct().toList();
-                    return identities.holders(keys).flatMap(holders -> {
-                        List<CompletionRecorder.Entry> entries = new ArrayList<>();
-                        for (JsonNode statement : completions) {
-                            UUID offeringId = offeringOf.get(statement.get("object").get("id").asText());
+                    return identities.holders(keys).map(holders -> {
+                        List<Earner> earners = new ArrayList<>();
+                        for (JsonNode statement : earning) {
+                            Offering offering = byId.get(offeringOf.get(statement.get("object").get("id").asText()));
                             LearnerIdentity.Key key = identity(statement.get("actor"), lms);
                             UUID educatorId = key == null ? null : holders.get(key);
-                            if (offeringId == null || educatorId == null || !byId.containsKey(offeringId)) {
-                                continue;
+                            if (offering != null && educatorId != null) {
+                                earners.add(new Earner(statement, educatorId, offering));
                             }
-                            Offering offering = byId.get(offeringId);
-                            BigDecimal hours = offering.creditHours;
-                            entries.add(CompletionRecorder.Entry.of(entries.size(), CompletionSource.XAPI, clientId,
-                                    statement.get("id").asText(), educatorId, offering,
-                                    Instant.parse(statement.get("timestamp").asText()), hours, now));
                         }
-                        return recorder.record(entries).replaceWithVoid();
+                        return earners;
                     });
                 });
             });
         });
     }
 
-    private Uni<Void> voidCompletions(String clientId, List<String> targets, Instant now) {
-        if (targets.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> record(String clientId, List<Earner> earners, Instant now) {
+        List<CompletionRecorder.Entry> completions = new ArrayList<>();
+        List<Earner> attended = new ArrayList<>();
+        for (Earner earner : earners) {
+            if (ATTENDED.equals(verb(earner.statement()))) {
+                attended.add(earner);
+            } else {
+                completions.add(CompletionRecorder.Entry.of(completions.size(), CompletionSource.XAPI, clientId,
+                        earner.statement().get("id").asText(), earner.educatorId(), earner.offering(),
+                        timestamp(earner.statement()), earner.offering().creditHours, now));
+            }
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(VOID, Object[].class)
-                .setParameter("now", now)
-                .setParameter("client", clientId)
-                .setParameter("targets", targets)
-                .setFlushMode(FlushModeType.COMMIT)
-                .getResultList())
-                .call(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(row -> {
-                    UUID educatorId = UUID.fromString((String) row[1]);
-                    return outbox.append(Topics.LEARNING_EVENTS, CourseVoided.TYPE, educatorId, now,
-                            new CourseVoided(UUID.fromString((String) row[0]), educatorId, now,
-                                    "xAPI statement " + row[2] + " was voided"));
-                }).collect().last())
-                .replaceWithVoid();
+        return recorder.record(completions).call(() -> Multi.createFrom().iterable(attended).onItem()
+                .transformToUniAndConcatenate(earner -> attendance.recordStatement(
+                        UUID.fromString(earner.statement().get("id").asText()), clientId, earner.educatorId(),
+                        earner.offering(), timestamp(earner.statement()), duration(earner.statement()), now))
+                .collect().last()).replaceWithVoid();
+    }
+
+    private static String verb(JsonNode statement) {
+        return statement.get("verb").get("id").asText();
+    }
+
+    private static Instant timestamp(JsonNode statement) {
+        return OffsetDateTime.parse(statement.get("timestamp").asText()).toInstant();
+    }
+
+    /** The result's duration, when it gives one in days, hours, minutes and seconds; null otherwise. */
+    static Duration duration(JsonNode statement) {
+        String text = statement.path("result").path("duration").asText(null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null; // years, months or weeks: longer than any session, which then counts whole
+        }
     }
 
     /** The identity an actor names: its email, or its account on the client's LMS. */

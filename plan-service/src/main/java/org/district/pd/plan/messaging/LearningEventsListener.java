@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
+import org.district.pd.plan.messaging.events.AttendanceVoided;
 import org.district.pd.plan.messaging.events.CourseCompleted;
 import org.district.pd.plan.messaging.events.CourseVoided;
 import org.district.pd.plan.messaging.events.SessionAttended;
@@ -65,12 +66,19 @@ public class LearningEventsListener implements EventHandler {
                 .call(() -> pathways.courseVoided(voided));
     }
 
+    /** A voided attendance is taken back the same way. */
+    private Uni<Void> attendanceVoided(IncomingEvent event, AttendanceVoided voided) {
+        return ledger.reverse(event, voided.educatorId(), voided.attendanceId(), voided.voidedAt())
+                .call(() -> pathways.attendanceVoided(voided));
+    }
+
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case CourseCompleted.TYPE -> courseCompleted(event, inbox.data(event, CourseCompleted.class));
             case CourseVoided.TYPE -> courseVoided(event, inbox.data(event, CourseVoided.class));
             case SessionAttended.TYPE -> sessionAttended(event, inbox.data(event, SessionAttended.class));
+            case AttendanceVoided.TYPE -> attendanceVoided(event, inbox.data(event, AttendanceVoided.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case OFFERING_PUBLISHED, OFFERING_RATED -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.messaging.events.AttendanceVoided;
 import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.messaging.events.CourseCompleted;
 import org.district.pd.plan.messaging.events.CourseVoided;
@@ -41,6 +42,12 @@ public class PathwayFacts {
     public Uni<Void> courseVoided(CourseVoided voided) {
         return facts.record(voided.educatorId(), Fact.reversal("voided:" + voided.completionId(), voided.voidedAt(),
                 "completion:" + voided.completionId()));
+    }
+
+    /** A voided attendance counts as if it had never happened, from when it was voided. */
+    public Uni<Void> attendanceVoided(AttendanceVoided voided) {
+        return facts.record(voided.educatorId(), Fact.reversal("attendance-voided:" + voided.attendanceId(),
+                voided.voidedAt(), "attendance:" + voided.attendanceId()));
     }
 
     /** Evidence counts for the micro-credential it was submitted for, once however many attempts. */

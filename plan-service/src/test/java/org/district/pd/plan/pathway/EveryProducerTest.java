@@ -48,6 +48,8 @@ class EveryProducerTest {
     private static final String SUBMITTED = "pd.credentials.evidence.submitted.v1";
     private static final String MET_IN_COMMUNITY = "pd.community.session.attended.v1";
     private static final String VOIDED = "pd.learning.course.voided.v1";
+    private static final String ATTENDED = "pd.learning.session.attended.v1";
+    private static final String ATTENDANCE_VOIDED = "pd.learning.attendance.voided.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
@@ -152,11 +154,40 @@ class EveryProducerTest {
     }
 
     @Test
+    void aVoidedAttendanceTakesBackItsHoursAndTheSessionItCounted() {
+        UUID teacher = TestRoster.newLincolnTeacher();
+        String planId = startPlan(teacher, """
+                [{"name": "Attend", "milestones": [
+                    {"key": "workshop", "title": "A workshop session", "required": true,
+                     "rule": {"type": "attend-sessions", "count": 1, "kind": "workshop"}}]},
+                 {"name": "Reflect", "milestones": [
+                    {"key": "reflect", "title": "A reflection", "required": true, "rule": {"type": "reflection"}}]}]""");
+        ObjectNode attended = ContractEvents.example(ATTENDED, teacher);
+        String attendanceId = UUID.randomUUID().toString();
+        attended.put("attendanceId", attendanceId).put("sessionId", UUID.randomUUID().toString())
+                .put("sessionKind", "workshop").put("attendedAt", Instant.now().toString()).put("creditHours", 2);
+        ContractEvents.send(LearningEvents.TOPIC, ATTENDED, attended);
+        awaitPlan(planId, "state.cycles[0].stages[0].completedAt");
+        assertThat(hours(teacher)).isEqualByComparingTo("2");
+
+        ObjectNode voided = ContractEvents.example(ATTENDANCE_VOIDED, teacher);
+        voided.put("attendanceId", attendanceId).put("voidedAt", Instant.now().toString());
+        ContractEvents.send(LearningEvents.TOPIC, ATTENDANCE_VOIDED, voided);
+        await().atMost(PATIENCE).untilAsserted(() -> as("frank").when().get(PLANS + "/" + planId).then()
+                .body("state.cycles[0].stages[0].completedAt", equalTo(null))
+                .body("state.cycles[0].stages[0].milestones[0].progress", equalTo(0)));
+        assertThat(hours(teacher)).isEqualByComparingTo("0");
+        assertThat(count("select count(*) from ledger_entry where source_ref = $1", attendanceId))
+                .as("the attendance's entry and its reversal").isEqualTo(2);
+    }
+
+    @Test
     void everyContractExampleIsConsumedAndNoneIsDeadLettered() {
         UUID teacher = TestRoster.newLincolnTeacher();
         Map<String, String> topics = Map.of(SUBMITTED, CREDENTIALS, "pd.credentials.evidence.reviewed.v1",
                 CREDENTIALS, AWARDED, CREDENTIALS, REVOKED, CREDENTIALS, "pd.credentials.credential.expired.v1",
-                CREDENTIALS, MET_IN_COMMUNITY, COMMUNITY, VOIDED, LearningEvents.TOPIC);
+                CREDENTIALS, MET_IN_COMMUNITY, COMMUNITY, VOIDED, LearningEvents.TOPIC, ATTENDANCE_VOIDED,
+                LearningEvents.TOPIC);
         List<UUID> sent = topics.entrySet().stream()
                 .map(type -> ContractEvents.send(type.getValue(), type.getKey(),
                         ContractEvents.example(type.getKey(), teacher)))

@@ -25,4 +25,6 @@ public class Completion {
     public Instant receivedAt;
     /** How it reached this service: LMS, XAPI, FACILITATOR or EXTERNAL_APPROVED. */
     public String source;
+    /** When what earned it was taken back (a voided statement or attendance); a voided completion no longer counts. */
+    public Instant voidedAt;
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -106,5 +107,16 @@ public class CompletionRepository implements PanacheRepositoryBase<Completion, U
                     inserted.forEach(id -> ids.add(UUID.fromString(id)));
                     return ids;
                 });
+    }
+
+    /** The live completions the query names, locked: two takebacks of one completion take turns. */
+    public Uni<List<Completion>> liveLocked(String query, Object... parameters) {
+        return find(query + " and voidedAt is null", parameters).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** How many of the educator's completions of the offering from this source were voided. */
+    public Uni<Long> voided(UUID educatorId, UUID offeringId, String source) {
+        return count("educatorId = ?1 and offeringId = ?2 and source = ?3 and voidedAt is not null", educatorId,
+                offeringId, source);
     }
 }

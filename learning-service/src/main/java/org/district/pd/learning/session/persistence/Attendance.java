@@ -24,8 +24,12 @@ public class Attendance {
     public BigDecimal creditHours;
     public Instant recordedAt;
     public String recordedBy;
+    /** The xAPI statement that recorded it, when one did. */
+    public UUID statementId;
+    /** When its statement was voided; a voided attendance no longer counts. */
+    public Instant voidedAt;
 
     public enum Method {
-        FACILITATOR, CHECK_IN
+        FACILITATOR, CHECK_IN, XAPI
     }
 }

@@ -1,10 +1,13 @@
 package org.district.pd.learning.session.persistence;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,9 +19,10 @@ public class AttendanceRepository implements PanacheRepositoryBase<Attendance, U
 
     private static final String INSERT = """
             insert into attendance (id, session_id, offering_id, educator_id, method, minutes, credit_hours,
-                                    recorded_at, recorded_by)
-            values (:id, :session, :offering, :educator, :method, :minutes, :credit, :recordedAt, :recordedBy)
-            on conflict (session_id, educator_id) do nothing""";
+                                    recorded_at, recorded_by, statement_id)
+            values (:id, :session, :offering, :educator, :method, :minutes, :credit, :recordedAt, :recordedBy,
+                    :statement)
+            on conflict (session_id, educator_id) where voided_at is null do nothing""";
 
     /**
      * Records the attendance unless one is recorded already for the educator and session (also by a transaction
@@ -35,21 +39,31 @@ public class AttendanceRepository implements PanacheRepositoryBase<Attendance, U
                 .setParameter("credit", attendance.creditHours)
                 .setParameter("recordedAt", attendance.recordedAt)
                 .setParameter("recordedBy", attendance.recordedBy)
+                .setParameter("statement", attendance.statementId)
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
 
     public Uni<Attendance> of(UUID sessionId, UUID educatorId) {
-        return find("sessionId = ?1 and educatorId = ?2", sessionId, educatorId).firstResult();
+        return find("sessionId = ?1 and educatorId = ?2 and voidedAt is null", sessionId, educatorId).firstResult();
     }
 
     public Uni<List<Attendance>> ofSession(UUID sessionId) {
-        return list("sessionId = ?1 order by recordedAt, educatorId", sessionId);
+        return list("sessionId = ?1 and voidedAt is null order by recordedAt, educatorId", sessionId);
     }
 
     /** How many sessions of the offering the educator attended. */
     public Uni<Long> attendedSessions(UUID educatorId, UUID offeringId) {
-        return count("educatorId = ?1 and offeringId = ?2", educatorId, offeringId);
+        return count("educatorId = ?1 and offeringId = ?2 and voidedAt is null", educatorId, offeringId);
+    }
+
+    /** Voids the attendances these statements recorded, and returns them. */
+    public Uni<List<Attendance>> voidRecordedBy(Collection<UUID> statementIds, Instant at) {
+        return find("statementId in ?1 and voidedAt is null", statementIds).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list().call(found -> {
+            found.forEach(attended -> attended.voidedAt = at);
+            return getSession().flatMap(session -> session.flush());
+        });
     }
 }

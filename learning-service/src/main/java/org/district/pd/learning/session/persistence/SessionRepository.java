@@ -1,5 +1,7 @@
 package org.district.pd.learning.session.persistence;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,5 +27,11 @@ public class SessionRepository implements PanacheRepositoryBase<OfferingSession,
 
     public Uni<List<OfferingSession>> facilitatedBy(UUID facilitatorId, int page, int size) {
         return find("facilitatorId = ?1 order by startsAt desc, id", facilitatorId).page(page, size).list();
+    }
+
+    /** The offering's session whose check-in window (from {@code early} before its start to its end) holds the time. */
+    public Uni<OfferingSession> heldAt(UUID offeringId, Instant at, Duration early) {
+        return find("offeringId = ?1 and startsAt <= ?2 and endsAt >= ?3 order by startsAt, id", offeringId,
+                at.plus(early), at).firstResult();
     }
 }
