@@ -1,8 +1,10 @@
 package org.district.pd.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +54,36 @@ class EdgeSecurityTest {
     @Test
     void aValidTokenPasses() {
         given().auth().oauth2(Tokens.user("alice")).when().get("/api/v1/learning/offerings").then().statusCode(202);
+    }
+
+    @Test
+    void xapiTakesAClientsIdAndSecretAsBasicAndForwardsItsToken() {
+        String first = given().auth().preemptive().basic("lms-connector", "lms-connector-secret")
+                .when().get("/xapi/statements").then().statusCode(202)
+                .body("headers.authorization", startsWith("Bearer ey")).extract().path("headers.authorization");
+        String second = given().auth().preemptive().basic("lms-connector", "lms-connector-secret")
+                .when().get("/xapi/statements").then().statusCode(202).extract().path("headers.authorization");
+        // Keycloak issues a new token for each exchange: the same one twice is the cache at work.
+        assertThat(second).isEqualTo(first);
+        given().header("Authorization", first).when().get("/xapi/statements").then().statusCode(202);
+    }
+
+    @Test
+    void basicIsRefusedWithAWrongSecretAndOutsideXapi() {
+        given().auth().preemptive().basic("lms-connector", "not-the-secret")
+                .when().get("/xapi/statements").then().statusCode(401);
+        given().auth().preemptive().basic("no-such-client", "lms-connector-secret")
+                .when().get("/xapi/statements").then().statusCode(401);
+        given().header("Authorization", "Basic !!not-base64!!").when().get("/xapi/statements").then().statusCode(401);
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes()))
+                .when().get("/xapi/statements").then().statusCode(401);
+        given().auth().preemptive().basic("lms-connector", "lms-connector-secret")
+                .when().get("/api/v1/learning/offerings").then().statusCode(401);
+        // A refused secret is not remembered: the right one still works right after it.
+        given().auth().preemptive().basic("lms-connector-2", "wrong").when().get("/xapi/statements")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("lms-connector-2", "lms-connector-2-secret").when().get("/xapi/statements")
+                .then().statusCode(202);
     }
 
     @Test
