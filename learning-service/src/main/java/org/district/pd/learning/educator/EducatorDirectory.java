@@ -16,6 +16,7 @@ import org.district.pd.learning.educator.LearnerIdentity.Key;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,10 +33,10 @@ public class EducatorDirectory {
     private final EducatorRepository educators;
     private final LearnerIdentityRepository identities;
     private final IdentityConflictRepository conflicts;
-    private final LearnersIdentified learnersIdentified;
+    private final List<LearnersIdentified> learnersIdentified;
 
     EducatorDirectory(EducatorRepository educators, LearnerIdentityRepository identities,
-            IdentityConflictRepository conflicts, LearnersIdentified learnersIdentified) {
+            IdentityConflictRepository conflicts, @All List<LearnersIdentified> learnersIdentified) {
         this.educators = educators;
         this.identities = identities;
         this.conflicts = conflicts;
@@ -79,7 +80,7 @@ public class EducatorDirectory {
             }
             return chain
                     .call(() -> withdrawClaimsNotIn(educatorId, wanted, now))
-                    .call(() -> learnersIdentified.learnersIdentified(released))
+                    .call(() -> LearnersIdentified.tellAll(learnersIdentified, released))
                     .replaceWithVoid();
         }));
     }

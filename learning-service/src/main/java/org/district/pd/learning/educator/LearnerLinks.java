@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.district.pd.learning.security.LearningAccess;
 import org.district.pd.platform.problem.ProblemException;
 
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -21,11 +22,11 @@ public class LearnerLinks {
 
     private final LearnerIdentityRepository identities;
     private final EducatorRepository educators;
-    private final LearnersIdentified learnersIdentified;
+    private final List<LearnersIdentified> learnersIdentified;
     private final LearningAccess access;
 
     LearnerLinks(LearnerIdentityRepository identities, EducatorRepository educators,
-            LearnersIdentified learnersIdentified, LearningAccess access) {
+            @All List<LearnersIdentified> learnersIdentified, LearningAccess access) {
         this.identities = identities;
         this.educators = educators;
         this.learnersIdentified = learnersIdentified;
@@ -50,7 +51,7 @@ public class LearnerLinks {
                     return holder != null ? Uni.createFrom().item(false)
                             : identities.link(key, request.educatorId(), access.name(), now);
                 })
-                .flatMap(linked -> learnersIdentified.learnersIdentified(List.of(key)))
+                .flatMap(linked -> LearnersIdentified.tellAll(learnersIdentified, List.of(key)))
                 .flatMap(credited -> identities.findById(key).map(identity -> new LinkView(key.kind(), key.value(),
                         identity.educatorId, identity.linkedBy, identity.linkedAt, credited)));
     }

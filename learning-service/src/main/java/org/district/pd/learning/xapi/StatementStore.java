@@ -2,9 +2,11 @@ package org.district.pd.learning.xapi;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +102,95 @@ public class StatementStore {
                     .setFlushMode(FlushModeType.COMMIT)
                     .executeUpdate());
         }).collect().last().replaceWithVoid();
+    }
+
+    /** Marks these statements held: they earn once their learner is known. */
+    Uni<Void> hold(List<UUID> ids, Instant since) {
+        return update("update xapi_statement set held_since = :since where id in (:ids)", ids, since);
+    }
+
+    /** Clears the hold of these statements, which earned. */
+    Uni<Void> release(List<UUID> ids) {
+        return update("update xapi_statement set held_since = null where id in (:ids)", ids, null);
+    }
+
+    private Uni<Void> update(String sql, List<UUID> ids, Instant since) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> {
+            var update = session.createNativeQuery(sql).setParameter("ids", ids).setFlushMode(FlushModeType.COMMIT);
+            if (since != null) {
+                update.setParameter("since", since);
+            }
+            return update.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /**
+     * The held statements, not voided, whose actor has one of these emails, or one of these accounts on the LMS its
+     * client is bound to ({@code lms:name}), oldest first, by client.
+     */
+    Uni<Map<String, List<JsonNode>>> heldFor(Collection<String> emails, Collection<String> accounts) {
+        List<String> whose = new ArrayList<>();
+        if (!emails.isEmpty()) {
+            whose.add("s.actor_email in (:emails)");
+        }
+        if (!accounts.isEmpty()) {
+            whose.add("exists (select 1 from lms_client c where c.client_id = s.client_id "
+                    + "and c.lms || ':' || s.actor_account in (:accounts))");
+        }
+        if (whose.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String sql = "select s.client_id, cast(s.statement as text) from xapi_statement s where s.held_since is not "
+                + "null and not (" + VOIDED + ") and (" + String.join(" or ", whose) + ") order by s.seq";
+        return Panache.getSession().flatMap(session -> {
+            var select = session.createNativeQuery(sql, Object[].class).setFlushMode(FlushModeType.COMMIT);
+            if (!emails.isEmpty()) {
+                select.setParameter("emails", emails);
+            }
+            if (!accounts.isEmpty()) {
+                select.setParameter("accounts", accounts);
+            }
+            return select.getResultList();
+        }).map(rows -> {
+            Map<String, List<JsonNode>> byClient = new LinkedHashMap<>();
+            rows.forEach(row -> byClient.computeIfAbsent((String) row[0], client -> new ArrayList<>())
+                    .add(parse((String) row[1])));
+            return byClient;
+        });
+    }
+
+    /** A page of the held statements, oldest first, and how many there are in all. */
+    public Uni<HeldPage> held(int page, int size) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select cast(s.id as text), s.client_id, s.actor_email, s.actor_account, s.verb_id, s.activity_id,
+                       s.statement ->> 'timestamp', s.held_since
+                from xapi_statement s where s.held_since is not null and not (""" + VOIDED + """
+                ) order by s.seq limit :size offset :offset""", Object[].class)
+                .setParameter("size", size)
+                .setParameter("offset", page * size)
+                .getResultList()
+                .flatMap(rows -> session.createNativeQuery("select count(*) from xapi_statement s where s.held_since "
+                        + "is not null and not (" + VOIDED + ")", Long.class).getSingleResult()
+                        .map(total -> new HeldPage(page, size, total, rows.stream().map(row -> new Held(
+                                UUID.fromString((String) row[0]), (String) row[1], (String) row[2], (String) row[3],
+                                (String) row[4], (String) row[5], OffsetDateTime.parse((String) row[6]).toInstant(),
+                                instant(row[7]))).toList()))));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
+    }
+
+    /** A held statement: who sent it, the learner it names, what it says, and since when it waits. */
+    public record Held(UUID statementId, String clientId, String email, String account, String verb,
+            String activityId, Instant timestamp, Instant heldSince) {
+    }
+
+    /** A page of held statements. */
+    public record HeldPage(int page, int size, long total, List<Held> items) {
     }
 
     /** The client's statement with that id and whether it is voided; null when there is none. */

@@ -38,7 +38,9 @@ import io.smallrye.mutiny.Uni;
  * and once per educator, offering and day;</li>
  * <li>"attended" records an attendance at the offering's session held at the statement's time (session.attended).</li>
  * </ul>
- * Voiding such a statement voids what it recorded (course.voided, attendance.voided). Other statements earn nothing.
+ * Voiding such a statement voids what it recorded (course.voided, attendance.voided). A statement on a mapped activity
+ * whose actor names no rostered educator yet is held, and earns when a roster update or an admin's link names the
+ * learner. Other statements earn nothing.
  */
 @ApplicationScoped
 public class XapiCredit {
@@ -53,10 +55,12 @@ public class XapiCredit {
     private final LmsClientRepository clients;
     private final CompletionRecorder recorder;
     private final AttendanceService attendance;
+    private final StatementStore store;
 
     XapiCredit(XapiActivityMappingRepository activities, OfferingRepository offerings,
             LearnerIdentityRepository identities, LmsClientRepository clients, CompletionRecorder recorder,
-            AttendanceService attendance) {
+            AttendanceService attendance, StatementStore store) {
+        this.store = store;
         this.activities = activities;
         this.offerings = offerings;
         this.identities = identities;
@@ -65,25 +69,53 @@ public class XapiCredit {
         this.attendance = attendance;
     }
 
+    /** What statements just stored earn; those whose learner is not known yet are held. */
     Uni<Void> credit(String clientId, List<JsonNode> stored, Instant now) {
-        List<JsonNode> earning = stored.stream().filter(statement -> Statements.isAboutActivity(statement)
-                && (CREDITED.contains(verb(statement)) || ATTENDED.equals(verb(statement)))).toList();
+        List<JsonNode> earning = stored.stream().filter(XapiCredit::mayEarn).toList();
         List<UUID> voided = stored.stream().filter(Statements::isVoiding)
                 .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
-        return earners(clientId, earning).flatMap(earners -> record(clientId, earners, now))
+        return earn(clientId, earning, now).flatMap(unknown -> store.hold(unknown, now))
                 .call(() -> recorder.voidReported(clientId, CompletionSource.XAPI,
                         voided.stream().map(UUID::toString).toList(), now,
                         statementId -> "xAPI statement " + statementId + " was voided"))
                 .call(() -> attendance.voidStatements(voided, now));
     }
 
+    /** Credits held statements of one client whose learners are known now; answers how many were released. */
+    Uni<Integer> release(String clientId, List<JsonNode> held, Instant now) {
+        return earn(clientId, held, now).flatMap(unknown -> {
+            Set<UUID> stillHeld = Set.copyOf(unknown);
+            List<UUID> released = held.stream().map(statement -> UUID.fromString(statement.get("id").asText()))
+                    .filter(id -> !stillHeld.contains(id)).toList();
+            return store.release(released).replaceWith(released.size());
+        });
+    }
+
+    private static boolean mayEarn(JsonNode statement) {
+        return Statements.isAboutActivity(statement)
+                && (CREDITED.contains(verb(statement)) || ATTENDED.equals(verb(statement)));
+    }
+
+    /**
+     * Records what the earning statements earn, and answers the ids of those on a mapped activity whose learner is
+     * not known.
+     */
+    private Uni<List<UUID>> earn(String clientId, List<JsonNode> earning, Instant now) {
+        return earners(clientId, earning).flatMap(found -> record(clientId, found.earners(), now)
+                .replaceWith(found.unknown()));
+    }
+
     /** A statement that earns, with who earns and the offering it earns on. */
     private record Earner(JsonNode statement, UUID educatorId, Offering offering) {
     }
 
-    private Uni<List<Earner>> earners(String clientId, List<JsonNode> earning) {
+    /** The statements that earn, and those on a mapped activity whose learner is not known. */
+    private record Earners(List<Earner> earners, List<UUID> unknown) {
+    }
+
+    private Uni<Earners> earners(String clientId, List<JsonNode> earning) {
         if (earning.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Earners(List.of(), List.of()));
         }
         List<String> activityIds = earning.stream().map(statement -> statement.get("object").get("id").asText())
                 .distinct().toList();
@@ -98,15 +130,18 @@ public class XapiCredit {
                             .filter(key -> key != null).distinct().toList();
                     return identities.holders(keys).map(holders -> {
                         List<Earner> earners = new ArrayList<>();
+                        List<UUID> unknown = new ArrayList<>();
                         for (JsonNode statement : earning) {
                             Offering offering = byId.get(offeringOf.get(statement.get("object").get("id").asText()));
                             LearnerIdentity.Key key = identity(statement.get("actor"), lms);
                             UUID educatorId = key == null ? null : holders.get(key);
                             if (offering != null && educatorId != null) {
                                 earners.add(new Earner(statement, educatorId, offering));
+                            } else if (offering != null && key != null) {
+                                unknown.add(UUID.fromString(statement.get("id").asText()));
                             }
                         }
-                        return earners;
+                        return new Earners(earners, unknown);
                     });
                 });
             });
