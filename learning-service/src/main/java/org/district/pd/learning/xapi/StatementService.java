@@ -3,6 +3,7 @@ package org.district.pd.learning.xapi;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,25 +34,33 @@ public class StatementService {
 
     private final StatementStore store;
     private final XapiCredit credit;
+    private final Attachments attachments;
     private final String authorityHomePage;
 
-    StatementService(StatementStore store, XapiCredit credit,
+    StatementService(StatementStore store, XapiCredit credit, Attachments attachments,
             @ConfigProperty(name = "pd.xapi.authority-home-page", defaultValue = "https://pd.district.example/clients")
             String authorityHomePage) {
         this.store = store;
         this.credit = credit;
+        this.attachments = attachments;
         this.authorityHomePage = authorityHomePage;
     }
 
-    /** Stores the statements a client sent and returns their ids in the order sent. */
+    /**
+     * Stores the statements a client sent, with the contents of their attachments by SHA-2 (none in a JSON request),
+     * and returns their ids in the order sent.
+     */
     @WithTransaction
-    public Uni<List<UUID>> store(String clientId, List<JsonNode> sent) {
+    public Uni<List<UUID>> store(String clientId, List<JsonNode> sent, Map<String, Attachments.Content> contents) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             String prefix = sent.size() == 1 ? "" : "statements[" + i + "].";
             for (Violation violation : violations(sent.get(i))) {
                 violations.add(new Violation(prefix + violation.field(), violation.message()));
             }
+        }
+        if (violations.isEmpty()) {
+            violations.addAll(Attachments.violations(sent, contents));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -83,6 +92,7 @@ public class StatementService {
             List<UUID> targets = fresh.stream().filter(Statements::isVoiding)
                     .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
             return requireOwnTargets(clientId, targets)
+                    .call(() -> attachments.store(contents.values(), now))
                     .call(() -> store.insert(clientId, fresh, now))
                     .call(() -> credit.credit(clientId, fresh, now));
         }).map(stored -> statements.stream().map(statement -> UUID.fromString(statement.get("id").asText())).toList());
@@ -121,6 +131,12 @@ public class StatementService {
             return new StatementPage(statements, more ? query.more(page.get(page.size() - 1).seq()) : "",
                     lastModified);
         });
+    }
+
+    /** The stored contents of the attachments these statements carry, those there are. */
+    @WithSession
+    public Uni<List<Attachments.Content>> attachmentsOf(Collection<JsonNode> statements) {
+        return attachments.find(Attachments.named(statements));
     }
 
     /** A StatementResult, and the latest stored time among its statements (null when it has none). */

@@ -1,5 +1,6 @@
 package org.district.pd.learning.xapi.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.district.pd.learning.xapi.Attachments;
+import org.district.pd.learning.xapi.Multipart;
 import org.district.pd.learning.xapi.StatementParser;
 import org.district.pd.learning.xapi.StatementQuery;
 import org.district.pd.learning.xapi.StatementService;
@@ -52,8 +55,6 @@ public class StatementResource {
 
     private static final Set<String> BY_ID = Set.of("statementId", "voidedStatementId", "attachments", "format");
 
-    private static final String MULTIPART_MIXED = "multipart/mixed";
-
     private final StatementService statements;
     private final Caller caller;
     private final ObjectMapper mapper;
@@ -80,7 +81,24 @@ public class StatementResource {
     @RolesAllowed(Roles.LMS_INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> put(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri, String body) {
+        return put(version, uri, body, Map.of());
+    }
+
+    /** The same, with attachments' contents as the parts after the statement's. */
+    @PUT
+    @Path("/statements")
+    @RolesAllowed(Roles.LMS_INTEGRATION)
+    @Consumes(Multipart.MEDIA_TYPE)
+    public Uni<Response> putWithAttachments(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         requireVersion(version);
+        List<Multipart.Part> parts = Multipart.parse(contentType, body);
+        return put(version, uri, statementsPart(parts), Attachments.contents(parts.subList(1, parts.size())));
+    }
+
+    private Uni<Response> put(String version, UriInfo uri, String body, Map<String, Attachments.Content> contents) {
+        requireVersion(version);
+        requireOnly(uri, Set.of("statementId"));
         UUID id = Parameters.uuid("statementId", uri.getQueryParameters().getFirst("statementId"));
         List<JsonNode> sent = StatementParser.statements(body);
         if (sent.size() != 1 || !sent.get(0).isObject()) {
@@ -91,7 +109,7 @@ public class StatementResource {
             throw ProblemException.invalid("id", "differs from the statementId parameter");
         }
         ((ObjectNode) statement).put("id", id.toString());
-        return statements.store(caller.clientId(), sent)
+        return statements.store(caller.clientId(), sent, contents)
                 .map(stored -> Response.noContent().build());
     }
 
@@ -100,10 +118,47 @@ public class StatementResource {
     @RolesAllowed(Roles.LMS_INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> post(@HeaderParam(XapiVersion.HEADER) String version, String body) {
+    public Uni<Response> post(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri, String body) {
+        return post(version, uri, body, Map.of());
+    }
+
+    /** The same, with attachments' contents as the parts after the statements'. */
+    @POST
+    @Path("/statements")
+    @RolesAllowed(Roles.LMS_INTEGRATION)
+    @Consumes(Multipart.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> postWithAttachments(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         requireVersion(version);
-        return statements.store(caller.clientId(), StatementParser.statements(body))
+        List<Multipart.Part> parts = Multipart.parse(contentType, body);
+        return post(version, uri, statementsPart(parts), Attachments.contents(parts.subList(1, parts.size())));
+    }
+
+    private Uni<Response> post(String version, UriInfo uri, String body, Map<String, Attachments.Content> contents) {
+        requireVersion(version);
+        requireOnly(uri, Set.of());
+        return statements.store(caller.clientId(), StatementParser.statements(body), contents)
                 .map(ids -> Response.ok(ids.stream().map(UUID::toString).toList()).build());
+    }
+
+    /** Rule 58: the first part holds the statements, as JSON. */
+    private static String statementsPart(List<Multipart.Part> parts) {
+        String type = parts.isEmpty() ? null : parts.get(0).headers().get("content-type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)) {
+            throw ProblemException.invalid("parts[0].Content-Type", "the first part holds the statements, as "
+                    + "application/json");
+        }
+        return new String(parts.get(0).content(), StandardCharsets.UTF_8);
+    }
+
+    /** Rule 85: a parameter the request does not take is a 400, not ignored. */
+    private static void requireOnly(UriInfo uri, Set<String> taken) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!taken.contains(name)) {
+                throw ProblemException.invalid(name, "is not a parameter of this request");
+            }
+        }
     }
 
     /**
@@ -113,7 +168,7 @@ public class StatementResource {
     @GET
     @Path("/statements")
     @RolesAllowed(Roles.LMS_INTEGRATION)
-    @Produces({MediaType.APPLICATION_JSON, MULTIPART_MIXED})
+    @Produces({MediaType.APPLICATION_JSON, Multipart.MEDIA_TYPE})
     public Uni<Response> get(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         requireVersion(version);
@@ -121,8 +176,9 @@ public class StatementResource {
         List<Locale> languages = headers.getAcceptableLanguages();
         if (!parameters.containsKey("statementId") && !parameters.containsKey("voidedStatementId")) {
             StatementQuery query = StatementQuery.of(parameters, maxPage);
-            return statements.query(caller.clientId(), query, languages).map(page -> respond(
-                    new StatementResult(page.statements(), page.more()), page.lastModified(), query.attachments()));
+            return statements.query(caller.clientId(), query, languages).flatMap(page -> respond(
+                    new StatementResult(page.statements(), page.more()), page.statements(), page.lastModified(),
+                    query.attachments()));
         }
         if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
             throw ProblemException.invalid("voidedStatementId", "goes without statementId");
@@ -137,28 +193,33 @@ public class StatementResource {
         UUID id = Parameters.uuid(idName, parameters.remove(idName).get(0));
         StatementQuery options = StatementQuery.of(parameters, maxPage);
         return statements.find(caller.clientId(), id, voided, options.format(), languages)
-                .map(statement -> respond(statement, Instant.parse(statement.get("stored").asText()),
-                        options.attachments()));
+                .flatMap(statement -> respond(statement, List.of(statement),
+                        Instant.parse(statement.get("stored").asText()), options.attachments()));
     }
 
     /**
-     * JSON, or with {@code attachments=true} the same as the first part of a multipart/mixed body. Attachments are
-     * taken by their fileUrl only (statements sent in multipart/mixed are not accepted yet), so no further parts follow.
+     * JSON, or with {@code attachments=true} multipart/mixed: the same JSON first, then the content of each attachment
+     * of the statements (those sent as parts; one by fileUrl has none here).
      */
-    private Response respond(Object body, Instant lastModified, boolean attachments) {
-        Response.ResponseBuilder response;
+    private Uni<Response> respond(Object body, List<JsonNode> returned, Instant lastModified, boolean attachments) {
+        Uni<Response.ResponseBuilder> response;
         if (attachments) {
-            String boundary = "xapi-" + UUID.randomUUID();
-            String json = json(body);
-            response = Response.ok("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + json
-                    + "\r\n--" + boundary + "--\r\n", MULTIPART_MIXED + "; boundary=" + boundary);
+            response = statements.attachmentsOf(returned).map(contents -> {
+                String boundary = Multipart.newBoundary();
+                List<Multipart.Part> parts = contents.stream().map(content -> new Multipart.Part(Map.of(
+                        "Content-Type", content.contentType(), "Content-Transfer-Encoding", "binary",
+                        "X-Experience-API-Hash", content.sha2()), content.bytes())).toList();
+                return Response.ok(Multipart.compose(boundary, json(body), parts), Multipart.contentType(boundary));
+            });
         } else {
-            response = Response.ok(body, MediaType.APPLICATION_JSON);
+            response = Uni.createFrom().item(Response.ok(body, MediaType.APPLICATION_JSON));
         }
-        if (lastModified != null) {
-            response.lastModified(Date.from(lastModified));
-        }
-        return response.build();
+        return response.map(built -> {
+            if (lastModified != null) {
+                built.lastModified(Date.from(lastModified));
+            }
+            return built.build();
+        });
     }
 
     private String json(Object body) {
