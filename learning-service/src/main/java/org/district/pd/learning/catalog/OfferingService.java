@@ -41,16 +41,18 @@ public class OfferingService {
     private final LmsCourseMappingRepository courses;
     private final XapiActivityMappingRepository activities;
     private final CoursesMapped coursesMapped;
+    private final ActivitiesMapped activitiesMapped;
     private final LearningAccess access;
     private final Outbox outbox;
 
     OfferingService(OfferingRepository offerings, LmsCourseMappingRepository courses,
-            XapiActivityMappingRepository activities, CoursesMapped coursesMapped, LearningAccess access,
-            Outbox outbox) {
+            XapiActivityMappingRepository activities, CoursesMapped coursesMapped,
+            ActivitiesMapped activitiesMapped, LearningAccess access, Outbox outbox) {
         this.offerings = offerings;
         this.courses = courses;
         this.activities = activities;
         this.coursesMapped = coursesMapped;
+        this.activitiesMapped = activitiesMapped;
         this.access = access;
         this.outbox = outbox;
     }
@@ -73,6 +75,7 @@ public class OfferingService {
                 .call(() -> mapActivities(offering.id, newActivities))
                 .call(() -> courses.flush())
                 .call(() -> coursesMapped.coursesMapped(newCourses))
+                .call(() -> activitiesMapped.activitiesMapped(newActivities))
                 .flatMap(mapped -> view(offering));
     }
 
@@ -136,6 +139,8 @@ public class OfferingService {
         return authored(offeringId)
                 .call(offering -> requireUnmappedActivities(List.of(activityId)))
                 .call(offering -> mapActivities(offeringId, List.of(activityId)))
+                .call(() -> activities.flush())
+                .call(() -> activitiesMapped.activitiesMapped(List.of(activityId)))
                 .flatMap(this::view);
     }
 

@@ -162,6 +162,29 @@ public class StatementStore {
         });
     }
 
+    /**
+     * The statements, not voided, about these activities with one of these verbs, after the one numbered
+     * {@code after} in stored order, at most {@code limit}.
+     */
+    Uni<List<OfClient>> earningAbout(List<String> activityIds, List<String> verbs, long after, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select s.seq, s.client_id, cast(s.statement as text) from xapi_statement s where s.activity_id in "
+                        + "(:activities) and s.verb_id in (:verbs) and s.seq > :after and not (" + VOIDED + ") "
+                        + "order by s.seq limit :limit", Object[].class)
+                .setParameter("activities", activityIds)
+                .setParameter("verbs", verbs)
+                .setParameter("after", after)
+                .setParameter("limit", limit)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new OfClient(((Number) row[0]).longValue(), (String) row[1],
+                        parse((String) row[2]))).toList());
+    }
+
+    /** A stored statement, its place in the stored order, and the client that sent it. */
+    record OfClient(long seq, String clientId, JsonNode statement) {
+    }
+
     /** A page of the held statements, oldest first, and how many there are in all. */
     public Uni<HeldPage> held(int page, int size) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""

@@ -48,6 +48,8 @@ public class XapiCredit {
     static final Set<String> CREDITED = Set.of("http://adlnet.gov/expapi/verbs/completed",
             "http://adlnet.gov/expapi/verbs/passed");
     static final String ATTENDED = "http://adlnet.gov/expapi/verbs/attended";
+    static final List<String> EARNING_VERBS = List.of("http://adlnet.gov/expapi/verbs/completed",
+            "http://adlnet.gov/expapi/verbs/passed", ATTENDED);
 
     private final XapiActivityMappingRepository activities;
     private final OfferingRepository offerings;
@@ -74,11 +76,16 @@ public class XapiCredit {
         List<JsonNode> earning = stored.stream().filter(XapiCredit::mayEarn).toList();
         List<UUID> voided = stored.stream().filter(Statements::isVoiding)
                 .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
-        return earn(clientId, earning, now).flatMap(unknown -> store.hold(unknown, now))
+        return creditStored(clientId, earning, now)
                 .call(() -> recorder.voidReported(clientId, CompletionSource.XAPI,
                         voided.stream().map(UUID::toString).toList(), now,
                         statementId -> "xAPI statement " + statementId + " was voided"))
                 .call(() -> attendance.voidStatements(voided, now));
+    }
+
+    /** Credits what these statements of one client earn; those whose learner is not known yet are held. */
+    Uni<Void> creditStored(String clientId, List<JsonNode> earning, Instant now) {
+        return earn(clientId, earning, now).flatMap(unknown -> store.hold(unknown, now));
     }
 
     /** Credits held statements of one client whose learners are known now; answers how many were released. */

@@ -24,10 +24,11 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * A completed statement of a learner the roster does not know yet is held, listed for the district admin, and
- * credited once the roster names the learner's email, or an admin links the learner's LMS account.
+ * credited once the roster names the learner's email, or an admin links the learner's LMS account. Statements about
+ * an activity stored before it was mapped to an offering earn when it is.
  */
 @QuarkusTest
-class HeldStatementTest {
+class LateCreditTest {
 
     private static final String HELD = "/api/v1/learning/xapi-statements/held";
     private static final Duration PATIENCE = Duration.ofSeconds(45);
@@ -96,6 +97,31 @@ class HeldStatementTest {
         given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body(link)
                 .when().post("/api/v1/learning/learners/links")
                 .then().statusCode(200).body("creditedCompletions", equalTo(0));
+    }
+
+    @Test
+    void mappingAnActivityCreditsWhatWasStoredAboutItBefore() {
+        String activity = "https://lms.example/mapped-later/" + UUID.randomUUID();
+        ObjectNode known = Roster.newEducator("Zora");
+        Roster.publish(known);
+        await(known.get("email").asText());
+        String early = completed("{\"mbox\":\"mailto:" + known.get("email").asText() + "\"}", activity);
+        String stranger = "stranger." + UUID.randomUUID() + "@nowhere.example";
+        String strangers = completed("{\"mbox\":\"mailto:" + stranger + "\"}", activity);
+        given().auth().oauth2(Tokens.user("grace")).queryParam("size", 200).when().get(HELD).then()
+                .body("items.statementId", not(hasItem(strangers)));
+
+        String offering = Catalog.create("""
+                {"title":"Mapped later","format":"ONLINE","creditHours":2,"creditType":"CLOCK_HOUR",
+                 "category":"COURSEWORK"}""");
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"activityId\":\"" + activity + "\"}")
+                .when().post("/api/v1/learning/offerings/" + offering + "/xapi-activities").then().statusCode(200);
+        ConsumerRecord<String, String> credited = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"externalRef\":\"" + early + "\""), PATIENCE);
+        assertThat(credited.value()).contains("\"offeringId\":\"" + offering + "\"");
+        given().auth().oauth2(Tokens.user("grace")).queryParam("size", 200).when().get(HELD).then()
+                .body("items.statementId", hasItem(strangers));
     }
 
     @Test
