@@ -62,6 +62,9 @@ public class StatementService {
         if (violations.isEmpty()) {
             violations.addAll(Attachments.violations(sent, contents));
         }
+        if (violations.isEmpty()) {
+            violations.addAll(Signatures.violations(sent, contents));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

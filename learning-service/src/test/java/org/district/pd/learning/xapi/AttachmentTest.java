@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +17,12 @@ import java.util.UUID;
 
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,7 +63,7 @@ class AttachmentTest {
     private static byte[] multipart(String json, List<Map.Entry<String, byte[]>> parts) {
         StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Type: application/json\r\n\r\n")
                 .append(json).append("\r\n");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> part : parts) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\n"
@@ -84,7 +92,7 @@ class AttachmentTest {
                 .when().get(STATEMENTS);
         withContent.then().statusCode(200).contentType(startsWith("multipart/mixed; boundary="));
         String boundary = withContent.contentType().substring(withContent.contentType().indexOf("boundary=") + 9);
-        List<org.district.pd.learning.xapi.Multipart.Part> parts = Multipart.parse(withContent.contentType(),
+        List<Multipart.Part> parts = Multipart.parse(withContent.contentType(),
                 withContent.asByteArray());
         assertThat(boundary).isNotBlank();
         assertThat(parts).hasSize(2);
@@ -103,6 +111,29 @@ class AttachmentTest {
         lms().contentType(ContentType.JSON)
                 .body(statement(UUID.randomUUID().toString(), sha2, "https://files.example/reflection.txt"))
                 .when().post(STATEMENTS).then().statusCode(200);
+    }
+
+    @Test
+    void aSignedStatementIsStoredWhenItsSignatureIsOfItAndRefusedOtherwise() throws Exception {
+        String unsigned = """
+                {"actor":{"mbox":"mailto:signer@nowhere.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"https://lms.example/activities/signed"}}""";
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        JWSObject jws = new JWSObject(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new Payload(unsigned));
+        jws.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+        byte[] signature = jws.serialize().getBytes(StandardCharsets.US_ASCII);
+        String sha2 = sha256(signature);
+        String signed = unsigned.substring(0, unsigned.length() - 1) + """
+                ,"attachments":[{"usageType":"http://adlnet.gov/expapi/attachments/signature",
+                  "display":{"en-US":"Signature"},"contentType":"application/octet-stream","length":%d,"sha2":"%s"}]}"""
+                .formatted(signature.length, sha2);
+        postMultipart(multipart(signed, List.of(Map.entry(sha2, signature)))).then().statusCode(200);
+        postMultipart(multipart(signed.replace("verbs/completed", "verbs/passed"),
+                List.of(Map.entry(sha2, signature)))).then().statusCode(400)
+                .body("violations[0].field", equalTo("attachments[0]"));
     }
 
     @Test
