@@ -30,9 +30,11 @@ import org.district.pd.learning.session.persistence.OfferingSession;
 import org.district.pd.learning.session.persistence.Registration;
 import org.district.pd.learning.session.persistence.RegistrationRepository;
 import org.district.pd.learning.session.persistence.SessionRepository;
+import org.district.pd.learning.session.rest.AttendanceCorrection;
 import org.district.pd.learning.session.rest.AttendanceMarks;
 import org.district.pd.learning.session.rest.AttendanceView;
 import org.district.pd.learning.session.rest.CheckInCodeView;
+import org.district.pd.learning.session.rest.CorrectionResult;
 import org.district.pd.learning.session.rest.MarkResult;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.Problem;
@@ -219,13 +221,39 @@ public class AttendanceService {
         if (statementIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return attendance.voidRecordedBy(statementIds, at).flatMap(voided -> Multi.createFrom().iterable(voided)
-                .onItem().transformToUniAndConcatenate(attended -> outbox.append(Topics.LEARNING_EVENTS,
-                        AttendanceVoided.TYPE, attended.educatorId, at, new AttendanceVoided(attended.id,
-                                attended.educatorId, attended.offeringId, attended.sessionId, at,
-                                "xAPI statement " + attended.statementId + " was voided"))
-                        .call(() -> uncompleteIfShort(attended.educatorId, attended.offeringId, at)))
+        return attendance.recordedByLocked(statementIds).flatMap(found -> Multi.createFrom().iterable(found)
+                .onItem().transformToUniAndConcatenate(attended -> takeBack(attended, attended.recordedBy,
+                        "xAPI statement " + attended.statementId + " was voided", at))
                 .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * The facilitator (or the district admin) takes back an attendance marked in error, with the reason: the same
+     * as a voided statement. Doing it again, or for someone not recorded, changes nothing.
+     */
+    @WithTransaction
+    public Uni<CorrectionResult> correct(UUID sessionId, AttendanceCorrection correction) {
+        Instant now = Instant.now();
+        return sessions.visible(sessionId).flatMap(session -> {
+            access.runSession(session.facilitatorId);
+            return attendance.ofLocked(sessionId, correction.educatorId()).flatMap(attended -> attended == null
+                    ? Uni.createFrom().item(new CorrectionResult(correction.educatorId(),
+                            CorrectionResult.Outcome.NOT_RECORDED))
+                    : takeBack(attended, access.name(), correction.reason(), now).replaceWith(
+                            new CorrectionResult(correction.educatorId(), CorrectionResult.Outcome.VOIDED)));
+        });
+    }
+
+    private Uni<Void> takeBack(Attendance attended, String by, String reason, Instant at) {
+        attended.voidedAt = at;
+        attended.voidedBy = by;
+        attended.voidReason = reason;
+        return outbox.append(Topics.LEARNING_EVENTS, AttendanceVoided.TYPE, attended.educatorId, at,
+                new AttendanceVoided(attended.id, attended.educatorId, attended.offeringId, attended.sessionId, at,
+                        reason))
+                .call(() -> attendance.flush())
+                .call(() -> uncompleteIfShort(attended.educatorId, attended.offeringId, at))
+                .replaceWithVoid();
     }
 
     private Uni<Void> uncompleteIfShort(UUID educatorId, UUID offeringId, Instant at) {

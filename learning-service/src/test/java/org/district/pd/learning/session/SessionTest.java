@@ -10,6 +10,7 @@ import static org.district.pd.learning.Sessions.register;
 import static org.district.pd.learning.Sessions.session;
 import static org.district.pd.learning.Sessions.workshop;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -29,6 +30,8 @@ import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -219,6 +222,59 @@ class SessionTest {
     }
 
     /** A session that began two hours ago and ended an hour ago. */
+    @Test
+    void theFacilitatorTakesBackAnAttendanceMarkedInErrorAndTheWorkshopItCompleted() throws Exception {
+        String offering = workshop(null);
+        String first = pastSession(offering);
+        String second = session(offering, Duration.ofHours(-4), 5, JACK);
+        var teacher = Roster.newEducator("Ines");
+        Roster.publish(teacher);
+        String id = teacher.get("educatorId").asText();
+        String marks = "{\"attendees\":[{\"educatorId\":\"" + id + "\"}]}";
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("jack"))
+                .contentType(ContentType.JSON).body(marks).when().put(LEARNING + "/sessions/" + first + "/attendance")
+                .then().statusCode(200).extract().path("[0].outcome").equals("RECORDED"));
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(marks)
+                .when().put(LEARNING + "/sessions/" + second + "/attendance").then().statusCode(200);
+        ConsumerRecord<String, String> completed = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"source\":\"FACILITATOR\"") && record.value().contains(id),
+                Duration.ofSeconds(30));
+        String completionId = new ObjectMapper().readTree(completed.value())
+                .get("completionId").asText();
+
+        String correction = "{\"educatorId\":\"" + id + "\",\"reason\":\"Marked by mistake: she was at the other "
+                + "school\"}";
+        given().auth().oauth2(Tokens.user("bob")).contentType(ContentType.JSON).body(correction)
+                .when().post(LEARNING + "/sessions/" + first + "/attendance-corrections").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(correction)
+                .when().post(LEARNING + "/sessions/" + first + "/attendance-corrections").then().statusCode(401);
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON)
+                .body("{\"educatorId\":\"" + id + "\"}")
+                .when().post(LEARNING + "/sessions/" + first + "/attendance-corrections").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(correction)
+                .when().post(LEARNING + "/sessions/" + first + "/attendance-corrections").then().statusCode(200)
+                .body("outcome", equalTo("VOIDED"));
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(correction)
+                .when().post(LEARNING + "/sessions/" + first + "/attendance-corrections").then().statusCode(200)
+                .body("outcome", equalTo("NOT_RECORDED"));
+
+        ConsumerRecord<String, String> voided = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"sessionId\":\"" + first + "\"")
+                        && record.value().contains("Marked by mistake"), Duration.ofSeconds(30));
+        assertThat(EventContracts.violations("pd.learning.attendance.voided.v1", voided.value())).isEmpty();
+        KafkaTestClient.awaitRecord("pd.learning.events", record -> record.value().contains("\"completionId\":\""
+                + completionId + "\"") && record.value().contains("voidedAt"), Duration.ofSeconds(30));
+        given().auth().oauth2(Tokens.user("jack")).when().get(LEARNING + "/sessions/" + first + "/roster")
+                .then().statusCode(200).body("attendance", empty());
+        // Marked again, rightly this time: present again, and the workshop completed anew.
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body(marks)
+                .when().put(LEARNING + "/sessions/" + first + "/attendance").then().statusCode(200)
+                .body("[0].outcome", equalTo("RECORDED"));
+        KafkaTestClient.awaitRecord("pd.learning.events", record -> record.value().contains("\"externalRef\":\"sessions/"
+                + offering + "/" + id + "/2\""), Duration.ofSeconds(30));
+    }
+
     private static String pastSession(String offeringId) {
         return session(offeringId, Duration.ofHours(-2), 5, JACK);
     }

@@ -26,8 +26,11 @@ public class Attendance {
     public String recordedBy;
     /** The xAPI statement that recorded it, when one did. */
     public UUID statementId;
-    /** When its statement was voided; a voided attendance no longer counts. */
+    /** When it was taken back (a correction, or its statement voided); a voided attendance no longer counts. */
     public Instant voidedAt;
+    /** Who took it back, and why. */
+    public String voidedBy;
+    public String voidReason;
 
     public enum Method {
         FACILITATOR, CHECK_IN, XAPI

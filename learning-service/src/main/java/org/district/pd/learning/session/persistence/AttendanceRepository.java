@@ -1,6 +1,5 @@
 package org.district.pd.learning.session.persistence;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -58,12 +57,15 @@ public class AttendanceRepository implements PanacheRepositoryBase<Attendance, U
         return count("educatorId = ?1 and offeringId = ?2 and voidedAt is null", educatorId, offeringId);
     }
 
-    /** Voids the attendances these statements recorded, and returns them. */
-    public Uni<List<Attendance>> voidRecordedBy(Collection<UUID> statementIds, Instant at) {
-        return find("statementId in ?1 and voidedAt is null", statementIds).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list().call(found -> {
-            found.forEach(attended -> attended.voidedAt = at);
-            return getSession().flatMap(session -> session.flush());
-        });
+    /** The live attendances these statements recorded, locked: two takebacks of one take turns. */
+    public Uni<List<Attendance>> recordedByLocked(Collection<UUID> statementIds) {
+        return find("statementId in ?1 and voidedAt is null", statementIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The educator's live attendance of the session, locked; null when there is none. */
+    public Uni<Attendance> ofLocked(UUID sessionId, UUID educatorId) {
+        return find("sessionId = ?1 and educatorId = ?2 and voidedAt is null", sessionId, educatorId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

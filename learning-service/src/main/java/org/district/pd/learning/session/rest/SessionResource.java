@@ -97,4 +97,12 @@ public class SessionResource {
     public Uni<List<MarkResult>> mark(@PathParam("id") String sessionId, @NotNull @Valid AttendanceMarks marks) {
         return attendance.mark(Parameters.uuid("id", sessionId), marks);
     }
+
+    @POST
+    @Path("/{id}/attendance-corrections")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.FACILITATOR})
+    public Uni<CorrectionResult> correct(@PathParam("id") String sessionId,
+            @NotNull @Valid AttendanceCorrection correction) {
+        return attendance.correct(Parameters.uuid("id", sessionId), correction);
+    }
 }
