@@ -141,6 +141,7 @@ public class AttendanceService {
         return sessions.visible(sessionId).flatMap(session -> offerings.visible(session.offeringId)
                 .flatMap(offering -> {
                     access.runSession(session.facilitatorId);
+                    requireOn(session);
                     if (now.isBefore(session.startsAt)) {
                         throw ProblemException.conflict("Attendance is taken from the session's start, "
                                 + session.startsAt);
@@ -285,12 +286,19 @@ public class AttendanceService {
     }
 
     static void requireOpen(OfferingSession session, Instant now) {
+        requireOn(session);
         if (now.isBefore(opens(session))) {
             throw ProblemException.conflict("Check-in opens at " + opens(session) + ", "
                     + EARLY_CHECK_IN.toMinutes() + " minutes before the session");
         }
         if (!now.isBefore(session.endsAt)) {
             throw ProblemException.conflict("Check-in closed when the session ended at " + session.endsAt);
+        }
+    }
+
+    private static void requireOn(OfferingSession session) {
+        if (session.cancelled()) {
+            throw ProblemException.conflict("Session " + session.id + " was cancelled: " + session.cancelReason);
         }
     }
 

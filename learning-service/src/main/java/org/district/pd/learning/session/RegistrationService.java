@@ -36,10 +36,12 @@ public class RegistrationService {
     private final OfferingService offerings;
     private final SessionService sessionService;
     private final LearningAccess access;
+    private final Waitlist waitlist;
 
     RegistrationService(RegistrationRepository registrations,
             AttendanceRepository attendance, OfferingService offerings, SessionService sessionService,
-            LearningAccess access) {
+            LearningAccess access, Waitlist waitlist) {
+        this.waitlist = waitlist;
         this.registrations = registrations;
         this.attendance = attendance;
         this.offerings = offerings;
@@ -61,6 +63,10 @@ public class RegistrationService {
                     access.takePart(offering);
                 }))
                 .flatMap(session -> {
+                    if (session.cancelled()) {
+                        throw ProblemException.conflict("Session " + sessionId + " was cancelled: "
+                                + session.cancelReason);
+                    }
                     if (!now.isBefore(session.startsAt)) {
                         throw ProblemException.conflict("Registration closed when the session began at "
                                 + session.startsAt);
@@ -95,7 +101,7 @@ public class RegistrationService {
                                 return Uni.createFrom().item(registration);
                             }
                             session.registered--;
-                            return promoteFirst(session, now).replaceWith(registration);
+                            return waitlist.fill(session, now).replaceWith(registration);
                         }))
                 .flatMap(this::view);
     }
@@ -132,16 +138,6 @@ public class RegistrationService {
             registration.status = Registration.Status.WAITLISTED;
         }
         return existing != null ? Uni.createFrom().item(registration) : registrations.persist(registration);
-    }
-
-    private Uni<Void> promoteFirst(OfferingSession session, Instant now) {
-        return registrations.flush().flatMap(flushed -> registrations.firstWaiting(session.id)).invoke(next -> {
-            if (next != null) {
-                next.status = Registration.Status.REGISTERED;
-                next.changedAt = now;
-                session.registered++;
-            }
-        }).replaceWithVoid();
     }
 
     private Uni<RegistrationView> view(Registration registration) {

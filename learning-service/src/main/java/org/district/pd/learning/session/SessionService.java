@@ -41,9 +41,11 @@ public class SessionService {
     private final RegistrationRepository registrations;
     private final OfferingService offerings;
     private final LearningAccess access;
+    private final Waitlist waitlist;
 
     SessionService(SessionRepository sessions, RegistrationRepository registrations, OfferingService offerings,
-            LearningAccess access) {
+            LearningAccess access, Waitlist waitlist) {
+        this.waitlist = waitlist;
         this.sessions = sessions;
         this.registrations = registrations;
         this.offerings = offerings;
@@ -59,19 +61,75 @@ public class SessionService {
             OfferingSession session = new OfferingSession();
             session.id = UUID.randomUUID();
             session.offeringId = offeringId;
-            session.startsAt = request.startsAt();
-            session.endsAt = request.endsAt();
-            session.location = blankToNull(request.location());
-            session.joinUrl = blankToNull(request.joinUrl());
-            session.capacity = request.capacity();
-            session.facilitatorId = request.facilitatorId();
-            session.creditHours = request.creditHours() != null ? request.creditHours()
-                    : offering.creditHours.divide(BigDecimal.valueOf(offering.sessionsToComplete()), 2,
-                            RoundingMode.DOWN);
+            apply(request, offering, session);
             session.checkInSecret = CheckInCode.newSecret();
             session.createdAt = Instant.now();
             return sessions.persist(session).map(saved -> SessionView.of(saved, null));
         });
+    }
+
+    /**
+     * The offering's authors change a session before it begins: its time, place, link, facilitator, credit and
+     * capacity. Seats added go to the waitlist in order; capacity never drops below the seats taken.
+     */
+    @WithTransaction
+    public Uni<SessionView> reschedule(UUID sessionId, NewSession request) {
+        Instant now = Instant.now();
+        return changeable(sessionId, now).flatMap(session -> offerings.visible(session.offeringId)
+                .flatMap(offering -> {
+                    requireSchedulable(offering, request);
+                    if (request.capacity() < session.registered) {
+                        throw ProblemException.conflict(session.registered + " seats are taken: the capacity can "
+                                + "go down to " + session.registered + ", not " + request.capacity());
+                    }
+                    apply(request, offering, session);
+                    return waitlist.fill(session, now).map(filled -> SessionView.of(session, null));
+                }));
+    }
+
+    /**
+     * The offering's authors cancel a session before it begins, with the reason: every registration and place on
+     * the waitlist is cancelled, and the session says why.
+     */
+    @WithTransaction
+    public Uni<SessionView> cancel(UUID sessionId, String reason) {
+        Instant now = Instant.now();
+        return changeable(sessionId, now).flatMap(session -> registrations.ofSession(sessionId).map(found -> {
+            found.stream().filter(registration -> registration.status != Registration.Status.CANCELLED)
+                    .forEach(registration -> {
+                        registration.status = Registration.Status.CANCELLED;
+                        registration.changedAt = now;
+                    });
+            session.registered = 0;
+            session.cancelledAt = now;
+            session.cancelReason = reason.strip();
+            return SessionView.of(session, null);
+        }));
+    }
+
+    /** A session its caller authors, locked, not cancelled and not begun. */
+    private Uni<OfferingSession> changeable(UUID sessionId, Instant now) {
+        return visibleLocked(sessionId).call(session -> offerings.visible(session.offeringId).invoke(offering -> {
+            access.authorOffering(offering.schoolId);
+            if (session.cancelled()) {
+                throw ProblemException.conflict("Session " + sessionId + " was cancelled at " + session.cancelledAt);
+            }
+            if (!now.isBefore(session.startsAt)) {
+                throw ProblemException.conflict("Session " + sessionId + " began at " + session.startsAt
+                        + "; it can be changed or cancelled until then");
+            }
+        }));
+    }
+
+    private static void apply(NewSession request, Offering offering, OfferingSession session) {
+        session.startsAt = request.startsAt();
+        session.endsAt = request.endsAt();
+        session.location = blankToNull(request.location());
+        session.joinUrl = blankToNull(request.joinUrl());
+        session.capacity = request.capacity();
+        session.facilitatorId = request.facilitatorId();
+        session.creditHours = request.creditHours() != null ? request.creditHours()
+                : offering.creditHours.divide(BigDecimal.valueOf(offering.sessionsToComplete()), 2, RoundingMode.DOWN);
     }
 
     @WithSession

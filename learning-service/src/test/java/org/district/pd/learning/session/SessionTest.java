@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -273,6 +275,60 @@ class SessionTest {
                 .body("[0].outcome", equalTo("RECORDED"));
         KafkaTestClient.awaitRecord("pd.learning.events", record -> record.value().contains("\"externalRef\":\"sessions/"
                 + offering + "/" + id + "/2\""), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void authorsRescheduleAndCancelASessionBeforeItBegins() {
+        String session = session(workshop(null), Duration.ofHours(3), 1, JACK);
+        register("alice", session, "REGISTERED");
+        register("bob", session, "WAITLISTED");
+        register("erin", session, "WAITLISTED");
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        String moved = """
+                {"startsAt":"%s","endsAt":"%s","location":"Library","capacity":%d,"facilitatorId":"%s"}""";
+        for (String user : List.of("jack", "bob", "frank")) {
+            given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
+                    .body(moved.formatted(start, start.plus(Duration.ofHours(1)), 2, JACK))
+                    .when().put(LEARNING + "/sessions/" + session).then().statusCode(403);
+        }
+        // One more seat: Bob, first in line, has it; Erin still waits.
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body(moved.formatted(start, start.plus(Duration.ofHours(1)), 2, JACK))
+                .when().put(LEARNING + "/sessions/" + session).then().statusCode(200)
+                .body("location", equalTo("Library")).body("startsAt", equalTo(start.toString()))
+                .body("seatsLeft", equalTo(0));
+        given().auth().oauth2(Tokens.user("bob")).when().get(LEARNING + "/sessions/" + session)
+                .then().body("myRegistration", equalTo("REGISTERED"));
+        given().auth().oauth2(Tokens.user("erin")).when().get(LEARNING + "/sessions/" + session)
+                .then().body("myRegistration", equalTo("WAITLISTED"));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body(moved.formatted(start, start.plus(Duration.ofHours(1)), 1, JACK))
+                .when().put(LEARNING + "/sessions/" + session).then().statusCode(409);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body(moved.formatted(start, start.minus(Duration.ofHours(1)), 2, JACK))
+                .when().put(LEARNING + "/sessions/" + session).then().statusCode(400)
+                .body("violations[0].field", equalTo("endsAt"));
+
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{}")
+                .when().post(LEARNING + "/sessions/" + session + "/cancellation").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.user("jack")).contentType(ContentType.JSON).body("{\"reason\":\"Snow day\"}")
+                .when().post(LEARNING + "/sessions/" + session + "/cancellation").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"reason\":\"Snow day\"}")
+                .when().post(LEARNING + "/sessions/" + session + "/cancellation").then().statusCode(200)
+                .body("cancelReason", equalTo("Snow day")).body("seatsLeft", equalTo(0));
+        for (String user : List.of("alice", "bob", "erin")) {
+            given().auth().oauth2(Tokens.user(user)).when().get(LEARNING + "/sessions/" + session)
+                    .then().body("myRegistration", equalTo("CANCELLED")).body("cancelReason", equalTo("Snow day"));
+        }
+        given().auth().oauth2(Tokens.user("alice")).when().post(LEARNING + "/sessions/" + session + "/registrations")
+                .then().statusCode(409);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"reason\":\"Again\"}")
+                .when().post(LEARNING + "/sessions/" + session + "/cancellation").then().statusCode(409);
+
+        String begun = pastSession(workshop(null));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"reason\":\"Too late\"}")
+                .when().post(LEARNING + "/sessions/" + begun + "/cancellation").then().statusCode(409);
     }
 
     private static String pastSession(String offeringId) {

@@ -30,8 +30,15 @@ public class OfferingSession {
     /** Seats taken: the registrations with status REGISTERED. */
     public int registered;
     public Instant createdAt;
+    /** When it was cancelled, and why; null while it is on. */
+    public Instant cancelledAt;
+    public String cancelReason;
 
     public int minutes() {
         return (int) Duration.between(startsAt, endsAt).toMinutes();
+    }
+
+    public boolean cancelled() {
+        return cancelledAt != null;
     }
 }

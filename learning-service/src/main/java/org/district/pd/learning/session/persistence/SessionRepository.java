@@ -31,7 +31,8 @@ public class SessionRepository implements PanacheRepositoryBase<OfferingSession,
 
     /** The offering's session whose check-in window (from {@code early} before its start to its end) holds the time. */
     public Uni<OfferingSession> heldAt(UUID offeringId, Instant at, Duration early) {
-        return find("offeringId = ?1 and startsAt <= ?2 and endsAt >= ?3 order by startsAt, id", offeringId,
+        return find("offeringId = ?1 and startsAt <= ?2 and endsAt >= ?3 and cancelledAt is null "
+                + "order by startsAt, id", offeringId,
                 at.plus(early), at).firstResult();
     }
 }

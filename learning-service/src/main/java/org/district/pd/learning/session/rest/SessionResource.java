@@ -105,4 +105,19 @@ public class SessionResource {
             @NotNull @Valid AttendanceCorrection correction) {
         return attendance.correct(Parameters.uuid("id", sessionId), correction);
     }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    public Uni<SessionView> reschedule(@PathParam("id") String sessionId, @NotNull @Valid NewSession request) {
+        return sessions.reschedule(Parameters.uuid("id", sessionId), request);
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    public Uni<SessionView> cancel(@PathParam("id") String sessionId,
+            @NotNull @Valid SessionCancellation cancellation) {
+        return sessions.cancel(Parameters.uuid("id", sessionId), cancellation.reason());
+    }
 }
