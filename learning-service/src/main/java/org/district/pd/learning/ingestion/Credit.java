@@ -9,9 +9,9 @@ import org.district.pd.learning.catalog.persistence.Offering;
  * reports count only where the offering gives variable credit, never above its maximum; without them the offering's
  * credit applies.
  */
-record Credit(BigDecimal hours, String refusal) {
+public record Credit(BigDecimal hours, String refusal) {
 
-    static Credit of(Offering offering, BigDecimal reported) {
+    public static Credit of(Offering offering, BigDecimal reported) {
         if (reported == null) {
             return new Credit(offering.creditHours, null);
         }
@@ -26,7 +26,7 @@ record Credit(BigDecimal hours, String refusal) {
         return new Credit(reported, null);
     }
 
-    boolean refused() {
+    public boolean refused() {
         return refusal != null;
     }
 }

@@ -1,5 +1,6 @@
 package org.district.pd.learning.xapi;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,8 +23,12 @@ import org.district.pd.learning.educator.LearnerIdentity;
 import org.district.pd.learning.educator.LearnerIdentityRepository;
 import org.district.pd.learning.ingestion.CompletionRecorder;
 import org.district.pd.learning.ingestion.CompletionSource;
+import org.district.pd.learning.ingestion.Credit;
 import org.district.pd.learning.lmsclient.LmsClientRepository;
 import org.district.pd.learning.session.AttendanceService;
+import org.district.pd.platform.problem.Problem.Violation;
+import org.district.pd.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -45,9 +50,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class XapiCredit {
 
+    private static final Logger LOG = Logger.getLogger(XapiCredit.class);
+
     static final Set<String> CREDITED = Set.of("http://adlnet.gov/expapi/verbs/completed",
             "http://adlnet.gov/expapi/verbs/passed");
     static final String ATTENDED = "http://adlnet.gov/expapi/verbs/attended";
+    /** The result extension a statement reports the credit hours of a variable-credit offering in. */
+    public static final String CREDIT_HOURS = "https://pd.district.example/xapi/extensions/credit-hours";
     static final List<String> EARNING_VERBS = List.of("http://adlnet.gov/expapi/verbs/completed",
             "http://adlnet.gov/expapi/verbs/passed", ATTENDED);
 
@@ -76,21 +85,24 @@ public class XapiCredit {
         List<JsonNode> earning = stored.stream().filter(XapiCredit::mayEarn).toList();
         List<UUID> voided = stored.stream().filter(Statements::isVoiding)
                 .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
-        return creditStored(clientId, earning, now)
+        return earn(clientId, earning, now, true).flatMap(unknown -> store.hold(unknown, now))
                 .call(() -> recorder.voidReported(clientId, CompletionSource.XAPI,
                         voided.stream().map(UUID::toString).toList(), now,
                         statementId -> "xAPI statement " + statementId + " was voided"))
                 .call(() -> attendance.voidStatements(voided, now));
     }
 
-    /** Credits what these statements of one client earn; those whose learner is not known yet are held. */
+    /**
+     * Credits what these statements of one client, stored earlier, earn now; those whose learner is not known yet are
+     * held.
+     */
     Uni<Void> creditStored(String clientId, List<JsonNode> earning, Instant now) {
-        return earn(clientId, earning, now).flatMap(unknown -> store.hold(unknown, now));
+        return earn(clientId, earning, now, false).flatMap(unknown -> store.hold(unknown, now));
     }
 
     /** Credits held statements of one client whose learners are known now; answers how many were released. */
     Uni<Integer> release(String clientId, List<JsonNode> held, Instant now) {
-        return earn(clientId, held, now).flatMap(unknown -> {
+        return earn(clientId, held, now, false).flatMap(unknown -> {
             Set<UUID> stillHeld = Set.copyOf(unknown);
             List<UUID> released = held.stream().map(statement -> UUID.fromString(statement.get("id").asText()))
                     .filter(id -> !stillHeld.contains(id)).toList();
@@ -105,24 +117,35 @@ public class XapiCredit {
 
     /**
      * Records what the earning statements earn, and answers the ids of those on a mapped activity whose learner is
-     * not known.
+     * not known. Credit hours a statement reports that its offering does not accept are a 400 when it is
+     * {@code fresh}ly sent; one stored earlier (before its activity was mapped) stays stored, uncredited, with a
+     * warning: nobody can be asked any more.
      */
-    private Uni<List<UUID>> earn(String clientId, List<JsonNode> earning, Instant now) {
-        return earners(clientId, earning).flatMap(found -> record(clientId, found.earners(), now)
-                .replaceWith(found.unknown()));
+    private Uni<List<UUID>> earn(String clientId, List<JsonNode> earning, Instant now, boolean fresh) {
+        return earners(clientId, earning).flatMap(found -> {
+            if (!found.refused().isEmpty() && fresh) {
+                throw ProblemException.invalid(found.refused());
+            }
+            found.refused().forEach(violation -> LOG.warnf("xAPI statement: no credit, %s %s", violation.field(),
+                    violation.message()));
+            return record(clientId, found.earners(), now).replaceWith(found.unknown());
+        });
     }
 
-    /** A statement that earns, with who earns and the offering it earns on. */
-    private record Earner(JsonNode statement, UUID educatorId, Offering offering) {
+    /** A statement that earns, with who earns, the offering it earns on, and the credit hours of a completion. */
+    private record Earner(JsonNode statement, UUID educatorId, Offering offering, BigDecimal hours) {
     }
 
-    /** The statements that earn, and those on a mapped activity whose learner is not known. */
-    private record Earners(List<Earner> earners, List<UUID> unknown) {
+    /**
+     * The statements that earn, those on a mapped activity whose learner is not known, and why the credit hours of
+     * others are refused.
+     */
+    private record Earners(List<Earner> earners, List<UUID> unknown, List<Violation> refused) {
     }
 
     private Uni<Earners> earners(String clientId, List<JsonNode> earning) {
         if (earning.isEmpty()) {
-            return Uni.createFrom().item(new Earners(List.of(), List.of()));
+            return Uni.createFrom().item(new Earners(List.of(), List.of(), List.of()));
         }
         List<String> activityIds = earning.stream().map(statement -> statement.get("object").get("id").asText())
                 .distinct().toList();
@@ -138,17 +161,27 @@ public class XapiCredit {
                     return identities.holders(keys).map(holders -> {
                         List<Earner> earners = new ArrayList<>();
                         List<UUID> unknown = new ArrayList<>();
+                        List<Violation> refused = new ArrayList<>();
                         for (JsonNode statement : earning) {
                             Offering offering = byId.get(offeringOf.get(statement.get("object").get("id").asText()));
+                            if (offering == null) {
+                                continue;
+                            }
+                            Credit credit = credit(statement, offering);
+                            if (credit.refused()) {
+                                refused.add(new Violation("result.extensions." + CREDIT_HOURS, "of statement "
+                                        + statement.get("id").asText() + " " + credit.refusal()));
+                                continue;
+                            }
                             LearnerIdentity.Key key = identity(statement.get("actor"), lms);
                             UUID educatorId = key == null ? null : holders.get(key);
-                            if (offering != null && educatorId != null) {
-                                earners.add(new Earner(statement, educatorId, offering));
-                            } else if (offering != null && key != null) {
+                            if (educatorId != null) {
+                                earners.add(new Earner(statement, educatorId, offering, credit.hours()));
+                            } else if (key != null) {
                                 unknown.add(UUID.fromString(statement.get("id").asText()));
                             }
                         }
-                        return new Earners(earners, unknown);
+                        return new Earners(earners, unknown, refused);
                     });
                 });
             });
@@ -164,7 +197,7 @@ public class XapiCredit {
             } else {
                 completions.add(CompletionRecorder.Entry.of(completions.size(), CompletionSource.XAPI, clientId,
                         earner.statement().get("id").asText(), earner.educatorId(), earner.offering(),
-                        timestamp(earner.statement()), earner.offering().creditHours, now));
+                        timestamp(earner.statement()), earner.hours(), now));
             }
         }
         return recorder.record(completions).call(() -> Multi.createFrom().iterable(attended).onItem()
@@ -172,6 +205,25 @@ public class XapiCredit {
                         UUID.fromString(earner.statement().get("id").asText()), clientId, earner.educatorId(),
                         earner.offering(), timestamp(earner.statement()), duration(earner.statement()), now))
                 .collect().last()).replaceWithVoid();
+    }
+
+    /**
+     * The credit a completion earns: the offering's, or for a variable-credit offering the hours the statement
+     * reports in the result extension {@value #CREDIT_HOURS}, at most the offering's maximum. An attendance's
+     * credit is its session's, so it never refuses.
+     */
+    static Credit credit(JsonNode statement, Offering offering) {
+        if (ATTENDED.equals(verb(statement))) {
+            return new Credit(BigDecimal.ZERO, null);
+        }
+        JsonNode hours = statement.path("result").path("extensions").get(CREDIT_HOURS);
+        if (hours == null) {
+            return Credit.of(offering, null);
+        }
+        if (!hours.isNumber() || hours.decimalValue().signum() < 0 || hours.decimalValue().scale() > 2) {
+            return new Credit(null, "must be a number of hours from 0, with at most two decimals");
+        }
+        return Credit.of(offering, hours.decimalValue());
     }
 
     private static String verb(JsonNode statement) {

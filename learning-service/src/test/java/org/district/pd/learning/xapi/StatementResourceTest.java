@@ -197,6 +197,39 @@ class StatementResourceTest {
     }
 
     @Test
+    void aVariableCreditOfferingTakesTheHoursTheStatementReportsUpToItsMaximum() throws Exception {
+        String activity = "https://lms.example/activities/" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"title":"Coaching lab","format":"ONLINE","creditHours":2,"variableCredit":true,
+                         "maxCreditHours":6,"creditType":"CLOCK_HOUR","category":"COURSEWORK",
+                         "xapiActivityIds":["%s"]}""".formatted(activity))
+                .when().post("/api/v1/learning/offerings").then().statusCode(201);
+        ObjectNode learner = Roster.newEducator("Vera");
+        Roster.publish(learner);
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
+                .queryParam("email", learner.get("email").asText())
+                .when().get("/api/v1/learning/learners/resolve").statusCode() == 200);
+        String template = """
+                {"id":"%s","actor":{"mbox":"mailto:%s"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"%s"},"result":{"extensions":{"%s":%s}}}""";
+        String tooMany = UUID.randomUUID().toString();
+        lms().body(template.formatted(tooMany, learner.get("email").asText(), activity, XapiCredit.CREDIT_HOURS, "7"))
+                .when().post(STATEMENTS).then().statusCode(400)
+                .body("violations[0].field", equalTo("result.extensions." + XapiCredit.CREDIT_HOURS));
+        lms().queryParam("statementId", tooMany).when().get(STATEMENTS).then().statusCode(404);
+        lms().body(template.formatted(UUID.randomUUID(), learner.get("email").asText(), activity,
+                XapiCredit.CREDIT_HOURS, "\"four\"")).when().post(STATEMENTS).then().statusCode(400);
+
+        String id = UUID.randomUUID().toString();
+        lms().body(template.formatted(id, learner.get("email").asText(), activity, XapiCredit.CREDIT_HOURS, "4.5"))
+                .when().post(STATEMENTS).then().statusCode(200);
+        ConsumerRecord<String, String> earned = KafkaTestClient.awaitRecord("pd.learning.events",
+                record -> record.value().contains("\"externalRef\":\"" + id + "\""), Duration.ofSeconds(30));
+        assertThat(earned.value()).contains("\"creditHours\":4.5");
+    }
+
+    @Test
     void onlyLmsIntegrationsUseIt() {
         given().header("X-Experience-API-Version", "2.0.0").contentType(ContentType.JSON)
                 .body(statement(null, "completed")).when().post(STATEMENTS).then().statusCode(401);
