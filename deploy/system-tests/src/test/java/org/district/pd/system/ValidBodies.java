@@ -33,6 +33,12 @@ final class ValidBodies {
             Map.entry("POST /api/v1/learning/offerings/{id}/sessions", () -> """
                     {"startsAt":"2026-12-01T15:00:00Z","endsAt":"2026-12-01T16:00:00Z","location":"Room 1",
                      "capacity":20,"facilitatorId":"%s","creditHours":1}""".formatted(UUID.randomUUID())),
+            Map.entry("PUT /api/v1/learning/sessions/{id}", () -> """
+                    {"startsAt":"2026-12-01T15:00:00Z","endsAt":"2026-12-01T16:00:00Z","location":"Room 1",
+                     "capacity":20,"facilitatorId":"%s","creditHours":1}""".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/learning/sessions/{id}/cancellation", () -> "{\"reason\":\"generated\"}"),
+            Map.entry("POST /api/v1/learning/sessions/{id}/attendance-corrections",
+                    () -> "{\"educatorId\":\"%s\",\"reason\":\"generated\"}".formatted(UUID.randomUUID())),
             Map.entry("PUT /api/v1/learning/offerings/{id}/ratings/me", () -> "{\"stars\":4,\"comment\":\"ok\"}"),
             Map.entry("POST /api/v1/learning/sessions/{id}/check-ins", () -> "{\"code\":\"123456\"}"),
             Map.entry("PUT /api/v1/learning/sessions/{id}/attendance",
