@@ -170,6 +170,7 @@ public class StatementService {
     }
 
     private ObjectNode stamped(ObjectNode statement, String clientId, Instant now) {
+        Statements.contextActivitiesAsArrays(statement);
         statement.put("stored", now.toString());
         ObjectNode authority = statement.putObject("authority");
         authority.put("objectType", "Agent");

@@ -99,7 +99,7 @@ public final class StatementValidator {
         if (!sub) {
             optional(statement, path, "id", this::uuid);
             optional(statement, path, "stored", this::timestamp);
-            optional(statement, path, "authority", (value, at) -> agentOrGroup(value, at, false));
+            optional(statement, path, "authority", this::authority);
             optional(statement, path, "version", (value, at) -> {
                 if (text(value, at) && !VERSION.matcher(value.asText()).matches()) {
                     violation(at, "is not an xAPI version this LRS accepts (1.0.x or 2.0.x)");
@@ -113,6 +113,18 @@ public final class StatementValidator {
         optional(statement, path, "context", (value, at) -> context(value, at, isActivity(statement.get("object"))));
         optional(statement, path, "timestamp", this::timestamp);
         optional(statement, path, "attachments", (value, at) -> each(value, at, this::attachment));
+    }
+
+    /**
+     * Rule 54: an authority is an Agent, or (3-legged OAuth) an anonymous Group of exactly two Agents. The LRS sets
+     * its own, but a statement that names a wrong one is refused.
+     */
+    private void authority(JsonNode value, String path) {
+        agentOrGroup(value, path, false);
+        if (value.isObject() && "Group".equals(value.path("objectType").asText())
+                && (ifiCount(value) != 0 || !value.path("member").isArray() || value.path("member").size() != 2)) {
+            violation(path, "a Group authority is an anonymous Group of exactly two Agents");
+        }
     }
 
     /** Rules 16-25: an Agent (objectType optional unless {@code asObject}) or a Group. */

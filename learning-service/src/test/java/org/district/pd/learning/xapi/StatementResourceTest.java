@@ -230,6 +230,41 @@ class StatementResourceTest {
     }
 
     @Test
+    void whatTheConformanceSuiteFoundIsRight() {
+        // Single context activities come back as arrays, also in a SubStatement (XAPI-00096).
+        String id = UUID.randomUUID().toString();
+        lms().body("""
+                {"id":"%s","actor":{"mbox":"mailto:ctx@nowhere.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/x"},
+                 "object":{"objectType":"SubStatement","actor":{"mbox":"mailto:sub@nowhere.example"},
+                   "verb":{"id":"http://adlnet.gov/expapi/verbs/y"},"object":{"id":"https://lms.example/a"},
+                   "context":{"contextActivities":{"other":{"id":"https://lms.example/o"}}}},
+                 "context":{"contextActivities":{"parent":{"id":"https://lms.example/p"},
+                   "grouping":[{"id":"https://lms.example/g"}]}}}""".formatted(id))
+                .when().post(STATEMENTS).then().statusCode(200);
+        lms().queryParam("statementId", id).when().get(STATEMENTS).then().statusCode(200)
+                .header("Date", notNullValue())
+                .body("context.contextActivities.parent.id", contains("https://lms.example/p"))
+                .body("context.contextActivities.grouping.id", contains("https://lms.example/g"))
+                .body("object.context.contextActivities.other.id", contains("https://lms.example/o"));
+        // An authority that is a Group is an anonymous one of exactly two Agents (XAPI-00098, -00100).
+        lms().body(statement(null, "completed").replaceFirst("\\{", """
+                {"authority":{"objectType":"Group","mbox":"mailto:g@nowhere.example",
+                  "member":[{"mbox":"mailto:a@nowhere.example"},{"mbox":"mailto:b@nowhere.example"}]},"""))
+                .when().post(STATEMENTS).then().statusCode(400).body("violations[0].field", equalTo("authority"));
+        lms().body(statement(null, "completed").replaceFirst("\\{", """
+                {"authority":{"objectType":"Group","member":[{"mbox":"mailto:a@nowhere.example"}]},"""))
+                .when().post(STATEMENTS).then().statusCode(400).body("violations[0].field", equalTo("authority"));
+        lms().body(statement(null, "completed").replaceFirst("\\{", """
+                {"authority":{"objectType":"Group","member":[{"mbox":"mailto:a@nowhere.example"},
+                  {"account":{"homePage":"https://lms.example","name":"app"}}]},"""))
+                .when().post(STATEMENTS).then().statusCode(200);
+        // Statements come as JSON or multipart/mixed: anything else is a 400, not a 415 (XAPI-00127).
+        given().auth().oauth2(Tokens.lmsConnector()).header("X-Experience-API-Version", "2.0.0")
+                .multiPart("statement", statement(null, "completed")).when().post(STATEMENTS).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("Content-Type"));
+    }
+
+    @Test
     void onlyLmsIntegrationsUseIt() {
         given().header("X-Experience-API-Version", "2.0.0").contentType(ContentType.JSON)
                 .body(statement(null, "completed")).when().post(STATEMENTS).then().statusCode(401);

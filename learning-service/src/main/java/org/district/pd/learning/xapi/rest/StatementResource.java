@@ -142,6 +142,28 @@ public class StatementResource {
                 .map(ids -> Response.ok(ids.stream().map(UUID::toString).toList()).build());
     }
 
+    /** Statements come as application/json or multipart/mixed; any other type is a 400 (XAPI-00127). */
+    @PUT
+    @Path("/statements")
+    @RolesAllowed(Roles.LMS_INTEGRATION)
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> putOtherwise(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        throw wrongType(contentType);
+    }
+
+    @POST
+    @Path("/statements")
+    @RolesAllowed(Roles.LMS_INTEGRATION)
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> postOtherwise(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        throw wrongType(contentType);
+    }
+
+    private static ProblemException wrongType(String contentType) {
+        return ProblemException.invalid(HttpHeaders.CONTENT_TYPE, (contentType == null ? "is required" : "is "
+                + contentType) + ": statements come as application/json, or multipart/mixed with attachments");
+    }
+
     /** Rule 58: the first part holds the statements, as JSON. */
     private static String statementsPart(List<Multipart.Part> parts) {
         String type = parts.isEmpty() ? null : parts.get(0).headers().get("content-type");

@@ -1,6 +1,9 @@
 package org.district.pd.learning.xapi.rest;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -10,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.district.pd.learning.xapi.XapiVersion;
 
 /**
- * Every xAPI response names the version (rule 90), and every Statements response, errors included, says up to when
+ * Every xAPI response names the version (rule 90) and carries HTTP's Date, and every Statements response, errors included, says up to when
  * stored statements are readable (rule 93): statements are readable once their request is answered, so now.
  */
 @Provider
@@ -23,6 +26,9 @@ public class XapiHeaders implements ContainerResponseFilter {
             return;
         }
         response.getHeaders().putSingle(XapiVersion.HEADER, XapiVersion.LATEST);
+        // HTTP's own Date, which clients compare X-Experience-API-Consistent-Through with (RFC 9110 §6.6.1).
+        response.getHeaders().putSingle("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC)));
         if (path.startsWith("/xapi/statements")) {
             response.getHeaders().putSingle("X-Experience-API-Consistent-Through", Instant.now().toString());
         }
