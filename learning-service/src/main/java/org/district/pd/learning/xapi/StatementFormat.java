@@ -65,9 +65,11 @@ final class StatementFormat {
         return statement;
     }
 
+    /** An Activity is its id alone: Activity is the default objectType. */
     private static void activity(JsonNode activity) {
         if (activity instanceof ObjectNode node) {
             node.remove("definition");
+            node.remove("objectType");
         }
     }
 

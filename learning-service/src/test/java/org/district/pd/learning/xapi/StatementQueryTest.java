@@ -170,13 +170,14 @@ class StatementQueryTest {
         String id = post("""
                 {"actor":{"name":"Ana","mbox":"mailto:ana@query.example"},
                  "verb":{"id":"%scompleted","display":{"en-US":"completed","fr-FR":"a terminé"}},
-                 "object":{"id":"%s","definition":{"name":{"en-US":"Course","fr-FR":"Cours"}}}}"""
+                 "object":{"objectType":"Activity","id":"%s","definition":{"name":{"en-US":"Course","fr-FR":"Cours"}}}}"""
                 .formatted(ADL, course));
         query("activity", course, "format", "ids").then().statusCode(200)
                 .body("statements[0].actor.name", nullValue())
                 .body("statements[0].actor.mbox", equalTo("mailto:ana@query.example"))
                 .body("statements[0].verb.display", nullValue())
                 .body("statements[0].object.definition", nullValue())
+                .body("statements[0].object.keySet()", contains("id"))
                 .body("statements[0].id", equalTo(id));
         lms().header("Accept-Language", "fr, en;q=0.5").queryParam("activity", course)
                 .queryParam("format", "canonical").when().get(STATEMENTS).then().statusCode(200)
