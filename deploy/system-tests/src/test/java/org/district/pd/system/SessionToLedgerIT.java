@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -17,7 +15,6 @@ import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * A workshop session end to end: an admin schedules it, the facilitator marks the roster through the gateway,
@@ -62,13 +59,8 @@ class SessionToLedgerIT {
                 .when().put(LEARNING + "/sessions/" + session + "/attendance")
                 .then().statusCode(200).body("outcome", contains("ALREADY_RECORDED", "ALREADY_RECORDED"));
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath report = Gateway.as(Tokens.hrConnector())
-                    .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.plusDays(1).toString())
-                    .queryParam("schoolId", district.schoolId).queryParam("size", 500)
-                    .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath();
-            Map<String, BigDecimal> totals = TestDistrict.totalHours(report);
+            Map<String, BigDecimal> totals = district.hoursAroundToday();
             assertThat(totals.get(district.first.educatorId())).isEqualByComparingTo("1.50");
             assertThat(totals.get(district.second.educatorId())).isEqualByComparingTo("2.00");
         });

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +96,15 @@ final class TestDistrict {
         return Gateway.as(Tokens.hrConnector())
                 .queryParam("from", OCTOBER_FROM).queryParam("to", OCTOBER_TO).queryParam("schoolId", schoolId)
                 .when().get("/api/v1/plans/reports/credit-hours.csv");
+    }
+
+    /** HR's credit-hour report for this district's school from yesterday to tomorrow: total hours per educator id. */
+    Map<String, BigDecimal> hoursAroundToday() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return totalHours(Gateway.as(Tokens.hrConnector())
+                .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.plusDays(1).toString())
+                .queryParam("schoolId", schoolId).queryParam("size", 500)
+                .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath());
     }
 
     /** Total hours per educator id from the JSON report; educators without hours are absent. */

@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,13 +87,8 @@ class XapiToLedgerIT {
     }
 
     private void awaitHours(Map<String, String> expected) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath report = Gateway.as(Tokens.hrConnector())
-                    .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.plusDays(1).toString())
-                    .queryParam("schoolId", district.schoolId).queryParam("size", 500)
-                    .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath();
-            Map<String, BigDecimal> totals = TestDistrict.totalHours(report);
+            Map<String, BigDecimal> totals = district.hoursAroundToday();
             expected.forEach((educator, hours) -> assertThat(totals.getOrDefault(educator, BigDecimal.ZERO))
                     .as(educator).isEqualByComparingTo(hours));
         });
