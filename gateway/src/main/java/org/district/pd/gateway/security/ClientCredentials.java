@@ -25,8 +25,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * Trades a Keycloak confidential client's id and secret for an access token (the client credentials grant), so an
  * LMS that speaks xAPI with HTTP Basic is checked by Keycloak like any other caller. A token is reused for a short
  * while ({@code pd.gateway.basic.cache-ttl}, 60 s): a burst of statements costs Keycloak one exchange, and a secret
- * rotated or a client disabled there stops working here within that time. Entries are keyed by a hash of the id and
- * secret, never by the secret itself; a refused exchange is not kept.
+ * rotated or a client disabled there stops working here within that time. The realm's tokens live 5 minutes, well
+ * beyond that. Entries are keyed by a hash of the id and secret, never by the secret itself; a refused exchange is not
+ * kept.
  */
 @ApplicationScoped
 public class ClientCredentials {
