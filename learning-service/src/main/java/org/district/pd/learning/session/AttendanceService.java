@@ -204,6 +204,9 @@ public class AttendanceService {
      */
     public Uni<Boolean> recordStatement(UUID statementId, String clientId, UUID educatorId, Offering offering,
             Instant at, Duration duration, Instant now) {
+        if (at.isAfter(now)) {
+            return Uni.createFrom().item(false); // attended in the future: the LMS's clock or data is wrong
+        }
         return sessionsHeld.heldAt(offering.id, at, EARLY_CHECK_IN).flatMap(session -> {
             if (session == null) {
                 return Uni.createFrom().item(false);

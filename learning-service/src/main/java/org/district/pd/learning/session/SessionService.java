@@ -17,6 +17,7 @@ import org.district.pd.learning.catalog.persistence.Offering;
 import org.district.pd.learning.catalog.OfferingService;
 import org.district.pd.learning.catalog.OfferingStatus;
 import org.district.pd.learning.security.LearningAccess;
+import org.district.pd.learning.session.persistence.AttendanceRepository;
 import org.district.pd.learning.session.persistence.OfferingSession;
 import org.district.pd.learning.session.persistence.Registration;
 import org.district.pd.learning.session.persistence.RegistrationRepository;
@@ -42,10 +43,12 @@ public class SessionService {
     private final OfferingService offerings;
     private final LearningAccess access;
     private final Waitlist waitlist;
+    private final AttendanceRepository attendance;
 
     SessionService(SessionRepository sessions, RegistrationRepository registrations, OfferingService offerings,
-            LearningAccess access, Waitlist waitlist) {
+            LearningAccess access, Waitlist waitlist, AttendanceRepository attendance) {
         this.waitlist = waitlist;
+        this.attendance = attendance;
         this.sessions = sessions;
         this.registrations = registrations;
         this.offerings = offerings;
@@ -117,6 +120,11 @@ public class SessionService {
             if (!now.isBefore(session.startsAt)) {
                 throw ProblemException.conflict("Session " + sessionId + " began at " + session.startsAt
                         + "; it can be changed or cancelled until then");
+            }
+        })).call(session -> attendance.ofSession(sessionId).invoke(present -> {
+            if (!present.isEmpty()) {
+                throw ProblemException.conflict("Session " + sessionId + " has attendance recorded already (check-in "
+                        + "opens before it begins); correct the attendance first");
             }
         }));
     }
@@ -197,8 +205,8 @@ public class SessionService {
         if (request.startsAt().isBefore(EARLIEST) || request.startsAt().isAfter(Instant.now().plus(FURTHEST))) {
             throw ProblemException.invalid("startsAt", "must be from 2000 on and within five years from now");
         }
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            throw ProblemException.invalid("endsAt", "must be after startsAt");
+        if (Duration.between(request.startsAt(), request.endsAt()).toMinutes() < 1) {
+            throw ProblemException.invalid("endsAt", "must be at least a minute after startsAt");
         }
         if (Duration.between(request.startsAt(), request.endsAt()).compareTo(LONGEST) > 0) {
             throw ProblemException.invalid("endsAt", "a session lasts at most 24 hours");

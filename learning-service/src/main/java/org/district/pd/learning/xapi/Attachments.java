@@ -106,13 +106,19 @@ public class Attachments {
         }
     }
 
-    /** The hashes of the attachments these statements carry, in order, once each. */
+    /**
+     * The hashes of the attachments these statements carry as parts, in order, once each. One given by fileUrl has
+     * no content here: its hash may name content another client sent, which is not the caller's to read.
+     */
     static Set<String> named(Collection<JsonNode> statements) {
         Set<String> named = new LinkedHashSet<>();
         for (JsonNode statement : statements) {
-            statement.path("attachments").forEach(a -> named.add(a.path("sha2").asText().toLowerCase(Locale.ROOT)));
-            statement.path("object").path("attachments")
-                    .forEach(a -> named.add(a.path("sha2").asText().toLowerCase(Locale.ROOT)));
+            List.of(statement.path("attachments"), statement.path("object").path("attachments")).forEach(list ->
+                    list.forEach(attachment -> {
+                        if (!attachment.has("fileUrl")) {
+                            named.add(attachment.path("sha2").asText().toLowerCase(Locale.ROOT));
+                        }
+                    }));
         }
         return named;
     }

@@ -77,7 +77,10 @@ final class Signatures {
         } catch (RuntimeException e) {
             return "the signature's payload is not a statement in JSON";
         }
-        if (!signed.isObject() || !StatementComparison.same(signed, statement)) {
+        if (!signed.isObject() || !StatementValidator.violations(signed).isEmpty()) {
+            return "the signature's payload is not a valid statement";
+        }
+        if (!StatementComparison.same(signed, statement)) {
             return "the signature's payload is not this statement";
         }
         if (jws.getHeader().getX509CertChain() != null && !jws.getHeader().getX509CertChain().isEmpty()) {

@@ -84,10 +84,14 @@ public class StatementService {
         return store.existing(ids).flatMap(existing -> {
             List<JsonNode> fresh = new ArrayList<>();
             for (ObjectNode statement : statements) {
-                JsonNode earlier = existing.get(UUID.fromString(statement.get("id").asText()));
+                StatementStore.OfClient earlier = existing.get(UUID.fromString(statement.get("id").asText()));
                 if (earlier == null) {
                     fresh.add(stamped(statement, clientId, now));
-                } else if (!StatementComparison.same(earlier, statement)) {
+                } else if (!earlier.clientId().equals(clientId)) {
+                    // Ids are random: another client's id is a mistake, and says nothing of what that client sent.
+                    throw ProblemException.conflict("Statement id " + statement.get("id").asText()
+                            + " is taken; send the statement under a new id");
+                } else if (!StatementComparison.same(earlier.statement(), statement)) {
                     throw ProblemException.conflict("Statement " + statement.get("id").asText()
                             + " is stored already with other content; a statement never changes");
                 }

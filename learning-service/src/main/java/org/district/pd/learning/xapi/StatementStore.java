@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,19 +57,35 @@ public class StatementStore {
         this.json = json;
     }
 
-    /** The statements already stored under any of these ids, by id. */
-    Uni<Map<UUID, JsonNode>> existing(Collection<UUID> ids) {
+    /** The statements already stored under any of these ids, with the client that stored each, by id. */
+    Uni<Map<UUID, OfClient>> existing(Collection<UUID> ids) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "select cast(id as text), cast(statement as text) from xapi_statement where id in (:ids)",
-                Object[].class)
+                "select cast(id as text), client_id, cast(statement as text), seq from xapi_statement "
+                        + "where id in (:ids)", Object[].class)
                 .setParameter("ids", ids)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList())
                 .map(rows -> {
-                    Map<UUID, JsonNode> found = new HashMap<>();
-                    rows.forEach(row -> found.put(UUID.fromString((String) row[0]), parse((String) row[1])));
+                    Map<UUID, OfClient> found = new HashMap<>();
+                    rows.forEach(row -> found.put(UUID.fromString((String) row[0]), new OfClient(
+                            ((Number) row[3]).longValue(), (String) row[1], parse((String) row[2]))));
                     return found;
                 });
+    }
+
+    /** Those of these statements of the client that a voiding statement of the client refers to. */
+    Uni<Set<UUID>> voidedAmong(String clientId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select distinct cast(voiding_target as text) from xapi_statement where client_id = :client "
+                        + "and voiding_target in (:ids)", String.class)
+                .setParameter("client", clientId)
+                .setParameter("ids", ids)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList())
+                .map(rows -> rows.stream().map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Which client stored each of these statements, by id, for those stored. */

@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -80,16 +81,24 @@ public class XapiCredit {
         this.attendance = attendance;
     }
 
-    /** What statements just stored earn; those whose learner is not known yet are held. */
+    /**
+     * What statements just stored earn; those whose learner is not known yet are held. What they void is taken back
+     * first, so a statement sent again under a new id in the same batch finds the educator's day free; a statement
+     * already voided (by a voiding statement that came first, rule 110) earns nothing.
+     */
     Uni<Void> credit(String clientId, List<JsonNode> stored, Instant now) {
         List<JsonNode> earning = stored.stream().filter(XapiCredit::mayEarn).toList();
         List<UUID> voided = stored.stream().filter(Statements::isVoiding)
                 .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
-        return earn(clientId, earning, now, true).flatMap(unknown -> store.hold(unknown, now))
-                .call(() -> recorder.voidReported(clientId, CompletionSource.XAPI,
-                        voided.stream().map(UUID::toString).toList(), now,
-                        statementId -> "xAPI statement " + statementId + " was voided"))
-                .call(() -> attendance.voidStatements(voided, now));
+        return recorder.voidReported(clientId, CompletionSource.XAPI, voided.stream().map(UUID::toString).toList(),
+                        now, statementId -> "xAPI statement " + statementId + " was voided")
+                .call(() -> attendance.voidStatements(voided, now))
+                .call(() -> Panache.getSession().flatMap(session -> session.flush()))
+                .flatMap(takenBack -> store.voidedAmong(clientId, earning.stream()
+                        .map(statement -> UUID.fromString(statement.get("id").asText())).toList()))
+                .flatMap(alreadyVoided -> earn(clientId, earning.stream().filter(statement -> !alreadyVoided
+                        .contains(UUID.fromString(statement.get("id").asText()))).toList(), now, true))
+                .flatMap(unknown -> store.hold(unknown, now));
     }
 
     /**

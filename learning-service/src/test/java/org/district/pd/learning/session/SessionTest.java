@@ -308,6 +308,10 @@ class SessionTest {
                 .body(moved.formatted(start, start.minus(Duration.ofHours(1)), 2, JACK))
                 .when().put(LEARNING + "/sessions/" + session).then().statusCode(400)
                 .body("violations[0].field", equalTo("endsAt"));
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body(moved.formatted(start, start.plusSeconds(30), 2, JACK))
+                .when().put(LEARNING + "/sessions/" + session).then().statusCode(400)
+                .body("violations[0].field", equalTo("endsAt"));
 
         given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{}")
                 .when().post(LEARNING + "/sessions/" + session + "/cancellation").then().statusCode(400)

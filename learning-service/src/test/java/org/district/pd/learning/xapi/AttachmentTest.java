@@ -100,6 +100,17 @@ class AttachmentTest {
         assertThat(parts.get(1).header("X-Experience-API-Hash")).isEqualTo(sha2);
         assertThat(parts.get(1).header("Content-Transfer-Encoding")).isEqualTo("binary");
         assertThat(parts.get(1).content()).isEqualTo(CONTENT);
+
+        // Another client naming that hash with a fileUrl gets no content: only what a client sent comes back.
+        String other = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.client("lms-connector-2", "lms-connector-2-secret"))
+                .header("X-Experience-API-Version", "2.0.0").contentType(ContentType.JSON)
+                .body(statement(other, sha2, "https://files.example/guess.txt")).when().post(STATEMENTS)
+                .then().statusCode(200);
+        Response guessed = given().auth().oauth2(Tokens.client("lms-connector-2", "lms-connector-2-secret"))
+                .header("X-Experience-API-Version", "2.0.0").queryParam("statementId", other)
+                .queryParam("attachments", "true").when().get(STATEMENTS);
+        assertThat(Multipart.parse(guessed.contentType(), guessed.asByteArray())).hasSize(1);
     }
 
     @Test

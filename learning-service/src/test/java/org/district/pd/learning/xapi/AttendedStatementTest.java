@@ -132,6 +132,31 @@ class AttendedStatementTest {
                 earlier)).isEqualTo(1);
     }
 
+    @Test
+    void aFutureAttendanceIsNotRecordedAndASessionWithAttendanceIsNotCancelled() {
+        String activity = "https://lms.example/workshops/" + UUID.randomUUID();
+        String offering = Sessions.workshop(null);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"activityId\":\"" + activity + "\"}")
+                .when().post(LEARNING + "/offerings/" + offering + "/xapi-activities").then().statusCode(200);
+        String soon = Sessions.session(offering, Duration.ofMinutes(10), 10, Sessions.JACK);
+        ObjectNode learner = Roster.newEducator("Tove");
+        Roster.publish(learner);
+        String email = learner.get("email").asText();
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
+                .queryParam("email", email).when().get(LEARNING + "/learners/resolve").statusCode() == 200);
+
+        lms().body(attended(UUID.randomUUID().toString(), email, activity, Instant.now().plus(Duration.ofMinutes(20)),
+                null)).when().post(STATEMENTS).then().statusCode(200);
+        assertThat(count("select count(*) from attendance where session_id = $1", soon)).isZero();
+        // Check-in opens 15 minutes before: attended now counts, and the session can no longer be cancelled.
+        lms().body(attended(UUID.randomUUID().toString(), email, activity, Instant.now(), null))
+                .when().post(STATEMENTS).then().statusCode(200);
+        assertThat(count("select count(*) from attendance where session_id = $1", soon)).isEqualTo(1);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"reason\":\"Moved\"}")
+                .when().post(LEARNING + "/sessions/" + soon + "/cancellation").then().statusCode(409);
+    }
+
     private long count(String sql, String parameter) {
         return database.preparedQuery(sql).execute(Tuple.of(UUID.fromString(parameter))).await().indefinitely()
                 .iterator().next().getLong(0);

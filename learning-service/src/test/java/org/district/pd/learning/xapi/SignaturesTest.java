@@ -86,6 +86,9 @@ class SignaturesTest {
         String other = STATEMENT.replace("verbs/completed", "verbs/passed");
         assertThat(check(sign(new JWSHeader(JWSAlgorithm.RS512), other, newKey().getPrivate())))
                 .extracting(Violation::message).containsExactly("the signature's payload is not this statement");
+        String broken = "{\"actor\":{},\"context\":{\"contextActivities\":{\"parent\":[\"x\"]}}}";
+        assertThat(check(sign(new JWSHeader(JWSAlgorithm.RS256), broken, newKey().getPrivate())))
+                .extracting(Violation::message).containsExactly("the signature's payload is not a valid statement");
         assertThat(check("not a jws")).extracting(Violation::message)
                 .containsExactly("the signature is not a JWS in compact serialization");
     }

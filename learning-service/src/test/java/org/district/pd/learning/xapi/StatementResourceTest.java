@@ -265,6 +265,64 @@ class StatementResourceTest {
     }
 
     @Test
+    void voidingComesFirstWhetherItArrivesBeforeTheTargetOrInTheSameBatch() {
+        String activity = "https://lms.example/activities/" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("""
+                        {"title":"Void order","format":"ONLINE","creditHours":1,"creditType":"CLOCK_HOUR",
+                         "category":"COURSEWORK","xapiActivityIds":["%s"]}""".formatted(activity))
+                .when().post("/api/v1/learning/offerings").then().statusCode(201);
+        ObjectNode learner = Roster.newEducator("Opal");
+        Roster.publish(learner);
+        String email = learner.get("email").asText();
+        await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
+                .queryParam("email", email).when().get("/api/v1/learning/learners/resolve").statusCode() == 200);
+        String completed = """
+                {"id":"%s","actor":{"mbox":"mailto:%s"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"%s"},"timestamp":"2026-11-03T10:00:00Z"}""";
+        String voiding = """
+                {"actor":{"mbox":"mailto:lms-admin@nowhere.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"%s"}}""";
+
+        // Voided before it arrives (rule 110): stored, voided, and earning nothing.
+        String early = UUID.randomUUID().toString();
+        lms().body(voiding.formatted(early)).when().post(STATEMENTS).then().statusCode(200);
+        lms().queryParam("statementId", early).body(completed.formatted(early, email, activity))
+                .when().put(STATEMENTS).then().statusCode(204);
+        lms().queryParam("statementId", early).when().get(STATEMENTS).then().statusCode(404);
+        assertThat(completions(early)).isZero();
+
+        // Voided and sent again under a new id in one batch: the new one earns the day the voided one held.
+        String first = UUID.randomUUID().toString();
+        lms().body(completed.formatted(first, email, activity)).when().post(STATEMENTS).then().statusCode(200);
+        assertThat(completions(first)).isEqualTo(1);
+        String again = UUID.randomUUID().toString();
+        lms().body("[" + voiding.formatted(first) + "," + completed.formatted(again, email, activity) + "]")
+                .when().post(STATEMENTS).then().statusCode(200);
+        assertThat(database.preparedQuery("select count(*) from completion where external_id = $1 and voided_at is "
+                + "null").execute(Tuple.of(again)).await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(database.preparedQuery("select count(*) from completion where external_id = $1 and voided_at is "
+                + "not null").execute(Tuple.of(first)).await().indefinitely().iterator().next().getLong(0))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anotherClientsStatementIdIsTaken() {
+        String id = UUID.randomUUID().toString();
+        String sent = statement(id, "completed");
+        lms().body(sent).when().post(STATEMENTS).then().statusCode(200);
+        given().auth().oauth2(Tokens.client("lms-connector-2", "lms-connector-2-secret"))
+                .header("X-Experience-API-Version", "2.0.0").contentType(ContentType.JSON)
+                .queryParam("statementId", id).body(sent).when().put(STATEMENTS).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    private long completions(String externalId) {
+        return database.preparedQuery("select count(*) from completion where external_id = $1")
+                .execute(Tuple.of(externalId)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
     void onlyLmsIntegrationsUseIt() {
         given().header("X-Experience-API-Version", "2.0.0").contentType(ContentType.JSON)
                 .body(statement(null, "completed")).when().post(STATEMENTS).then().statusCode(401);
