@@ -28,15 +28,16 @@ import io.smallrye.mutiny.Uni;
 /**
  * Attachments (docs/xapi-test-list.md 56-58): an attachment without a fileUrl travels as a multipart/mixed part named
  * by its SHA-2, which must be the hash of the part's content. Every such attachment needs its part, and every part an
- * attachment. Contents are kept once per hash, in the statements' transaction, and come back with attachments=true.
+ * attachment. Contents are kept once per client and hash, in the statements' transaction, and come back to that client
+ * with attachments=true.
  */
 @ApplicationScoped
 public class Attachments {
 
     private static final String INSERT = """
-            insert into xapi_attachment (sha2, content_type, length, content, stored)
-            values (:sha2, :contentType, :length, :content, :stored)
-            on conflict (sha2) do nothing""";
+            insert into xapi_attachment (client_id, sha2, content_type, length, content, stored)
+            values (:client, :sha2, :contentType, :length, :content, :stored)
+            on conflict (client_id, sha2) do nothing""";
 
     /** One attachment's content, with its type and hash. */
     public record Content(String sha2, String contentType, byte[] bytes) {
@@ -106,26 +107,21 @@ public class Attachments {
         }
     }
 
-    /**
-     * The hashes of the attachments these statements carry as parts, in order, once each. One given by fileUrl has
-     * no content here: its hash may name content another client sent, which is not the caller's to read.
-     */
+    /** The hashes of the attachments these statements carry, in order, once each. */
     static Set<String> named(Collection<JsonNode> statements) {
         Set<String> named = new LinkedHashSet<>();
         for (JsonNode statement : statements) {
             List.of(statement.path("attachments"), statement.path("object").path("attachments")).forEach(list ->
-                    list.forEach(attachment -> {
-                        if (!attachment.has("fileUrl")) {
-                            named.add(attachment.path("sha2").asText().toLowerCase(Locale.ROOT));
-                        }
-                    }));
+                    list.forEach(attachment -> named.add(attachment.path("sha2").asText().toLowerCase(Locale.ROOT))));
         }
         return named;
     }
 
-    Uni<Void> store(Collection<Content> contents, Instant now) {
+    /** Keeps the contents a client sent, once per client and hash: they are that client's to read back. */
+    Uni<Void> store(String clientId, Collection<Content> contents, Instant now) {
         return Multi.createFrom().iterable(contents).onItem().transformToUniAndConcatenate(content ->
                 Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
+                        .setParameter("client", clientId)
                         .setParameter("sha2", content.sha2())
                         .setParameter("contentType", content.contentType())
                         .setParameter("length", (long) content.bytes().length)
@@ -136,13 +132,18 @@ public class Attachments {
                 .collect().last().replaceWithVoid();
     }
 
-    /** The stored contents of these hashes, those there are, in the order asked. */
-    public Uni<List<Content>> find(Collection<String> sha2s) {
+    /**
+     * The contents of these hashes the client sent, those there are, in the order asked: another client's content is
+     * not returned, even to a statement that names its hash by fileUrl.
+     */
+    public Uni<List<Content>> find(String clientId, Collection<String> sha2s) {
         if (sha2s.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "select sha2, content_type, content from xapi_attachment where sha2 in (:sha2s)", Object[].class)
+                "select sha2, content_type, content from xapi_attachment where client_id = :client and sha2 in "
+                        + "(:sha2s)", Object[].class)
+                .setParameter("client", clientId)
                 .setParameter("sha2s", sha2s)
                 .getResultList())
                 .map(rows -> {

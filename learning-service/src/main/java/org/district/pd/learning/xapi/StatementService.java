@@ -99,7 +99,7 @@ public class StatementService {
             List<UUID> targets = fresh.stream().filter(Statements::isVoiding)
                     .map(statement -> UUID.fromString(statement.get("object").get("id").asText())).toList();
             return requireOwnTargets(clientId, targets)
-                    .call(() -> attachments.store(contents.values(), now))
+                    .call(() -> attachments.store(clientId, contents.values(), now))
                     .call(() -> store.insert(clientId, fresh, now))
                     .call(() -> credit.credit(clientId, fresh, now));
         }).map(stored -> statements.stream().map(statement -> UUID.fromString(statement.get("id").asText())).toList());
@@ -142,8 +142,8 @@ public class StatementService {
 
     /** The stored contents of the attachments these statements carry, those there are. */
     @WithSession
-    public Uni<List<Attachments.Content>> attachmentsOf(Collection<JsonNode> statements) {
-        return attachments.find(Attachments.named(statements));
+    public Uni<List<Attachments.Content>> attachmentsOf(String clientId, Collection<JsonNode> statements) {
+        return attachments.find(clientId, Attachments.named(statements));
     }
 
     /** A StatementResult, and the latest stored time among its statements (null when it has none). */

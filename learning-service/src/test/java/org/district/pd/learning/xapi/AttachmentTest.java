@@ -111,6 +111,13 @@ class AttachmentTest {
                 .header("X-Experience-API-Version", "2.0.0").queryParam("statementId", other)
                 .queryParam("attachments", "true").when().get(STATEMENTS);
         assertThat(Multipart.parse(guessed.contentType(), guessed.asByteArray())).hasSize(1);
+
+        // An attachment with a fileUrl whose content was sent as a part too comes back to its sender.
+        String both = UUID.randomUUID().toString();
+        postMultipart(multipart(statement(both, sha2, "https://files.example/reflection.txt"),
+                List.of(Map.entry(sha2, CONTENT)))).then().statusCode(200);
+        Response own = lms().queryParam("statementId", both).queryParam("attachments", "true").when().get(STATEMENTS);
+        assertThat(Multipart.parse(own.contentType(), own.asByteArray())).hasSize(2);
     }
 
     @Test

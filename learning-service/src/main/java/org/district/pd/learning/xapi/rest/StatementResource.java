@@ -226,7 +226,7 @@ public class StatementResource {
     private Uni<Response> respond(Object body, List<JsonNode> returned, Instant lastModified, boolean attachments) {
         Uni<Response.ResponseBuilder> response;
         if (attachments) {
-            response = statements.attachmentsOf(returned).map(contents -> {
+            response = statements.attachmentsOf(caller.clientId(), returned).map(contents -> {
                 String boundary = Multipart.newBoundary();
                 List<Multipart.Part> parts = contents.stream().map(content -> new Multipart.Part(Map.of(
                         "Content-Type", content.contentType(), "Content-Transfer-Encoding", "binary",
