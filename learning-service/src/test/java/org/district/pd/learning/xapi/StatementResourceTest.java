@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
@@ -242,7 +243,7 @@ class StatementResourceTest {
                    "grouping":[{"id":"https://lms.example/g"}]}}}""".formatted(id))
                 .when().post(STATEMENTS).then().statusCode(200);
         lms().queryParam("statementId", id).when().get(STATEMENTS).then().statusCode(200)
-                .header("Date", notNullValue())
+                .header("Date", matchesPattern("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"))
                 .body("context.contextActivities.parent.id", contains("https://lms.example/p"))
                 .body("context.contextActivities.grouping.id", contains("https://lms.example/g"))
                 .body("object.context.contextActivities.other.id", contains("https://lms.example/o"));

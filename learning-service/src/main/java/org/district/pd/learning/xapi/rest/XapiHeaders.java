@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,6 +20,10 @@ import org.district.pd.learning.xapi.XapiVersion;
 @Provider
 public class XapiHeaders implements ContainerResponseFilter {
 
+    /** HTTP's IMF-fixdate (RFC 9110 §5.6.7): a two-digit day, which RFC_1123_DATE_TIME does not print. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ENGLISH);
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
@@ -27,8 +32,7 @@ public class XapiHeaders implements ContainerResponseFilter {
         }
         response.getHeaders().putSingle(XapiVersion.HEADER, XapiVersion.LATEST);
         // HTTP's own Date, which clients compare X-Experience-API-Consistent-Through with (RFC 9110 §6.6.1).
-        response.getHeaders().putSingle("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                ZonedDateTime.now(ZoneOffset.UTC)));
+        response.getHeaders().putSingle("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         if (path.startsWith("/xapi/statements")) {
             response.getHeaders().putSingle("X-Experience-API-Consistent-Through", Instant.now().toString());
         }
