@@ -2,6 +2,7 @@ package org.district.pd.learning.xapi;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public class LateCredit implements LearnersIdentified, ActivitiesMapped {
                 return Uni.createFrom().voidItem();
             }
             Map<String, List<JsonNode>> byClient = page.stream().collect(Collectors.groupingBy(
-                    StatementStore.OfClient::clientId, java.util.LinkedHashMap::new,
+                    StatementStore.OfClient::clientId, LinkedHashMap::new,
                     Collectors.mapping(StatementStore.OfClient::statement, Collectors.toList())));
             long last = page.get(page.size() - 1).seq();
             return Multi.createFrom().iterable(byClient.entrySet())

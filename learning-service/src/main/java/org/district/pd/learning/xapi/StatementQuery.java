@@ -1,5 +1,6 @@
 package org.district.pd.learning.xapi;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -90,7 +92,7 @@ public record StatementQuery(JsonNode agent, String verb, String activity, UUID 
         put(given, "until", until);
         put(given, "limit", limit);
         put(given, "ascending", ascending ? true : null);
-        put(given, "format", format == Format.EXACT ? null : format.name().toLowerCase(java.util.Locale.ROOT));
+        put(given, "format", format == Format.EXACT ? null : format.name().toLowerCase(Locale.ROOT));
         put(given, "attachments", attachments ? true : null);
         return given;
     }
@@ -107,7 +109,7 @@ public record StatementQuery(JsonNode agent, String verb, String activity, UUID 
             Map<String, String> given = new LinkedHashMap<>();
             carried.get("q").fields().forEachRemaining(field -> given.put(field.getKey(), field.getValue().asText()));
             return parse(given, carried.get("after").asLong(), maximum);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             throw ProblemException.invalid("more", "is not a link this LRS gave; follow the more link of a "
                     + "StatementResult as it is");
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
@@ -85,7 +86,7 @@ public class StatementStore {
                 .setParameter("ids", ids)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList())
-                .map(rows -> rows.stream().map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
+                .map(rows -> rows.stream().map(UUID::fromString).collect(Collectors.toSet()));
     }
 
     /** Which client stored each of these statements, by id, for those stored. */

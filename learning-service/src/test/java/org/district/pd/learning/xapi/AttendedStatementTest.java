@@ -21,6 +21,7 @@ import org.district.pd.platform.testing.KafkaTestClient;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,7 +100,7 @@ class AttendedStatementTest {
         ConsumerRecord<String, String> completed = KafkaTestClient.awaitRecord(EVENTS,
                 record -> record.value().contains("\"source\":\"FACILITATOR\"")
                         && record.value().contains(educatorId), PATIENCE);
-        String completionId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(completed.value())
+        String completionId = new ObjectMapper().readTree(completed.value())
                 .get("completionId").asText();
         assertThat(count("select count(*) from attendance where educator_id = $1 and voided_at is null",
                 educatorId)).isEqualTo(2);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.district.pd.platform.testing.Tokens;
@@ -158,7 +160,9 @@ class StatementQueryTest {
                 .extract().path("stored");
         assertThat(ids(query("activity", course, "since", stored))).containsExactly(second);
         assertThat(ids(query("activity", course, "until", stored))).containsExactly(first);
-        query("activity", course).then().header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
+        // HTTP's IMF-fixdate: a two-digit day, where RFC_1123_DATE_TIME would print "1 Dec".
+        query("activity", course).then().header("Last-Modified", DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
                 .format(ZonedDateTime.ofInstant(Instant.parse(storedSecond), ZoneOffset.UTC)));
         assertThat(ids(query("activity", course, "since", "2999-01-01T00:00:00Z"))).isEmpty();
         query("activity", course, "since", "2999-01-01T00:00:00Z").then().body("statements", empty());
@@ -214,7 +218,7 @@ class StatementQueryTest {
                 {"actor":%s,"verb":{"id":"%sexperienced"},"object":{"id":"%s"}}""".formatted(mbox("h"), ADL, course));
         lms().queryParam("activity", course).when().head(STATEMENTS).then().statusCode(200)
                 .header("X-Experience-API-Consistent-Through", startsWith("20"))
-                .header("Last-Modified", startsWith(""))
+                .header("Last-Modified", notNullValue())
                 .body(equalTo(""));
         lms().queryParam("statementId", id).when().head(STATEMENTS).then().statusCode(200);
         lms().queryParam("statementId", UUID.randomUUID()).when().head(STATEMENTS).then().statusCode(404);

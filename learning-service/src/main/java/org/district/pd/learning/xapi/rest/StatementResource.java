@@ -92,8 +92,8 @@ public class StatementResource {
     public Uni<Response> putWithAttachments(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         requireVersion(version);
-        List<Multipart.Part> parts = Multipart.parse(contentType, body);
-        return put(version, uri, statementsPart(parts), Attachments.contents(parts.subList(1, parts.size())));
+        Sent sent = Sent.multipart(contentType, body);
+        return put(version, uri, sent.json(), sent.contents());
     }
 
     private Uni<Response> put(String version, UriInfo uri, String body, Map<String, Attachments.Content> contents) {
@@ -131,8 +131,8 @@ public class StatementResource {
     public Uni<Response> postWithAttachments(@HeaderParam(XapiVersion.HEADER) String version, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         requireVersion(version);
-        List<Multipart.Part> parts = Multipart.parse(contentType, body);
-        return post(version, uri, statementsPart(parts), Attachments.contents(parts.subList(1, parts.size())));
+        Sent sent = Sent.multipart(contentType, body);
+        return post(version, uri, sent.json(), sent.contents());
     }
 
     private Uni<Response> post(String version, UriInfo uri, String body, Map<String, Attachments.Content> contents) {
@@ -164,14 +164,19 @@ public class StatementResource {
                 + contentType) + ": statements come as application/json, or multipart/mixed with attachments");
     }
 
-    /** Rule 58: the first part holds the statements, as JSON. */
-    private static String statementsPart(List<Multipart.Part> parts) {
-        String type = parts.isEmpty() ? null : parts.get(0).headers().get("content-type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)) {
-            throw ProblemException.invalid("parts[0].Content-Type", "the first part holds the statements, as "
-                    + "application/json");
+    /** A multipart/mixed request's statements (the first part, rule 58) and its attachments' contents by SHA-2. */
+    private record Sent(String json, Map<String, Attachments.Content> contents) {
+
+        static Sent multipart(String contentType, byte[] body) {
+            List<Multipart.Part> parts = Multipart.parse(contentType, body);
+            String type = parts.isEmpty() ? null : parts.get(0).headers().get("content-type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON)) {
+                throw ProblemException.invalid("parts[0].Content-Type", "the first part holds the statements, as "
+                        + "application/json");
+            }
+            return new Sent(new String(parts.get(0).content(), StandardCharsets.UTF_8),
+                    Attachments.contents(parts.subList(1, parts.size())));
         }
-        return new String(parts.get(0).content(), StandardCharsets.UTF_8);
     }
 
     /** Rule 85: a parameter the request does not take is a 400, not ignored. */
