@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * <ul>
  * <li>held statements, once a roster update or an admin's link names their learner (by email, or by account on the
  * LMS the statement's client is bound to);</li>
- * <li>statements about an activity, once it is mapped to an offering; those whose learner is unknown are then held.</li>
+ * <li>statements about an activity, once it is mapped to an offering; those whose learner is unknown are then
+ * held.</li>
  * </ul>
  */
 @ApplicationScoped

@@ -14,8 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.district.pd.learning.xapi.XapiVersion;
 
 /**
- * Every xAPI response names the version (rule 90) and carries HTTP's Date, and every Statements response, errors included, says up to when
- * stored statements are readable (rule 93): statements are readable once their request is answered, so now.
+ * Every xAPI response names the version (rule 90) and carries HTTP's Date, and every Statements response, errors
+ * included, says up to when stored statements are readable (rule 93): statements are readable once their request is
+ * answered, so now.
  */
 @Provider
 public class XapiHeaders implements ContainerResponseFilter {
