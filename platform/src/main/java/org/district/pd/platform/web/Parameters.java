@@ -101,4 +101,16 @@ public final class Parameters {
         throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(Enum::name).collect(Collectors.joining(", ")));
     }
+
+    /** {@code value} as true or false, or {@code absent} when it is not given. */
+    public static boolean flag(String name, String value, boolean absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
 }

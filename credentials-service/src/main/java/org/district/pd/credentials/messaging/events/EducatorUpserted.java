@@ -1,0 +1,29 @@
+package org.district.pd.credentials.messaging.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.district.pd.credentials.educator.EducatorDirectory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** This service's narrow reading of pd.roster.educator.upserted.v1. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EducatorUpserted(@NotNull UUID educatorId, @NotNull @Valid Name name, String email,
+        @NotNull List<@NotNull UUID> schoolIds, @NotNull Boolean active) {
+
+    public static final String TYPE = "pd.roster.educator.upserted.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Name(@NotNull String givenName, @NotNull String familyName) {
+    }
+
+    public EducatorDirectory.Snapshot snapshot(Instant at) {
+        return new EducatorDirectory.Snapshot(educatorId, name.givenName(), name.familyName(), email,
+                schoolIds.toArray(UUID[]::new), active, at);
+    }
+}
