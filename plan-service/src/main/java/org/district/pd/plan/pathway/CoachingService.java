@@ -16,15 +16,19 @@ import org.district.pd.plan.pathway.CoachingRequests.CoachAssignment;
 import org.district.pd.plan.pathway.CoachingRequests.CoachRequest;
 import org.district.pd.plan.pathway.CoachingRequests.Reflection;
 import org.district.pd.plan.pathway.CoachingRequests.SignOff;
+import org.district.pd.plan.messaging.Topics;
+import org.district.pd.plan.messaging.events.CoachAssigned;
 import org.district.pd.plan.pathway.persistence.FactRepository;
 import org.district.pd.plan.pathway.persistence.PlanRepository;
 import org.district.pd.plan.pathway.persistence.PlanRepository.StoredPlan;
 import org.district.pd.plan.security.PlanAccess;
+import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Caller;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Coaching on a plan: who coaches it, and what coach and teacher write on it. Check-ins, sign-offs and reflections
@@ -39,9 +43,13 @@ public class CoachingService {
     private final PlanRefresher refresher;
     private final PlanAccess access;
     private final Caller caller;
+    private final Pool pool;
+    private final Outbox outbox;
 
     CoachingService(PlanService plans, PlanRepository repository, FactRepository facts, PlanRefresher refresher,
-            PlanAccess access, Caller caller) {
+            PlanAccess access, Caller caller, Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
         this.plans = plans;
         this.repository = repository;
         this.facts = facts;
@@ -60,7 +68,11 @@ public class CoachingService {
                 if (coach.isEmpty()) {
                     throw ProblemException.invalid("coachId", "names no educator in the directory");
                 }
-                return repository.assignCoach(planId, assignment.coachId());
+                Instant now = Instant.now();
+                CoachAssigned event = new CoachAssigned(planId, plan.educatorId(), assignment.coachId(), now);
+                return pool.withTransaction(transaction -> repository.assignCoach(transaction, planId,
+                        assignment.coachId()).call(() -> outbox.appendEach(transaction, Topics.PLAN_EVENTS,
+                                List.of(new Outbox.Event(CoachAssigned.TYPE, plan.educatorId(), now, event)))));
             });
         }).chain(() -> plans.find(planId));
     }

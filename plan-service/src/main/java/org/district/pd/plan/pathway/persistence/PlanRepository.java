@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Plans, each read with the template version it runs on and its educator's schools. */
@@ -153,8 +154,9 @@ public class PlanRepository {
         }
     }
 
-    public Uni<Void> assignCoach(UUID planId, UUID coachId) {
-        return pool.preparedQuery(ASSIGN_COACH).execute(Tuple.of(planId, coachId)).replaceWithVoid();
+    /** On the caller's transaction, so that the coach.assigned event commits with the change. */
+    public Uni<Void> assignCoach(SqlConnection transaction, UUID planId, UUID coachId) {
+        return transaction.preparedQuery(ASSIGN_COACH).execute(Tuple.of(planId, coachId)).replaceWithVoid();
     }
 
     public Uni<Void> requestCoach(UUID planId, Map<String, Object> request) {

@@ -1,6 +1,7 @@
 package org.district.pd.plan.pathway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -8,13 +9,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.TestRoster;
 import org.district.pd.plan.roster.RosterIds;
+import org.district.pd.platform.testing.EventContracts;
+import org.district.pd.platform.testing.KafkaTestClient;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +71,13 @@ class CoachingTest {
 
         as("frank").body("{\"coachId\": \"%s\"}".formatted(ERIN)).when().put(PLANS + "/" + planId + "/coach").then()
                 .statusCode(200).body("coachId", equalTo(ERIN.toString())).body("coachRequest", nullValue());
+        // credentials-service learns who coaches bob from the event, written with the assignment.
+        ConsumerRecord<String, String> assigned = KafkaTestClient.awaitRecord("pd.plan.events",
+                record -> "pd.plan.coach.assigned.v1".equals(KafkaTestClient.header(record, "ce_type"))
+                        && record.value().contains(planId), Duration.ofSeconds(30));
+        assertThat(assigned.key()).isEqualTo(BOB.toString());
+        assertThat(assigned.value()).contains(ERIN.toString());
+        assertThat(EventContracts.violations("pd.plan.coach.assigned.v1", assigned.value())).isEmpty();
         as("erin").when().get(PLANS + "/" + planId).then().statusCode(200);
         as("erin").when().get(PLANS).then().statusCode(200).body("id", hasItem(planId))
                 .body("coachId", everyItem(equalTo(ERIN.toString())));
