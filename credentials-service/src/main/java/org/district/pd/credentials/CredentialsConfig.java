@@ -22,6 +22,8 @@ public interface CredentialsConfig {
 
     Uploads uploads();
 
+    Imports imports();
+
     /** How often the expiry sweep looks for credentials past their validUntil. */
     @WithDefault("1m")
     Duration expirySweep();
@@ -43,6 +45,16 @@ public interface CredentialsConfig {
          * Outside dev and test it must come from the environment.
          */
         String keyEncryptionKey();
+    }
+
+    interface Imports {
+
+        /**
+         * Whether an imported credential's key may be fetched from a loopback or private address. Off in production:
+         * an upload must not make the service probe the district's network; tests serve an issuer on localhost.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
     }
 
     interface Uploads {

@@ -22,7 +22,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
@@ -87,10 +91,20 @@ public class CredentialSigner {
         }
     }
 
-    /** The signature with the issuer's public key. */
-    public boolean verifySignature(Parsed parsed, RSAKey key, List<Check> checks) {
+    /** The signature with the issuer's public key, RSA or EC. */
+    public boolean verifySignature(Parsed parsed, JWK key, List<Check> checks) {
         try {
-            boolean verified = parsed.jws().verify(new RSASSAVerifier(key.toRSAPublicKey()));
+            JWSVerifier verifier;
+            if (key instanceof RSAKey rsa) {
+                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+            } else if (key instanceof ECKey ec) {
+                verifier = new ECDSAVerifier(ec.toECPublicKey());
+            } else {
+                checks.add(new Check("signature", false, "the issuer's key is of type " + key.getKeyType()
+                        + "; RSA and EC keys are verified"));
+                return false;
+            }
+            boolean verified = parsed.jws().verify(verifier);
             checks.add(new Check("signature", verified, verified ? null
                     : "the signature does not match the issuer's key " + parsed.kid()));
             return verified;
