@@ -23,6 +23,10 @@ load_demo() {
     # teacher the second, each from the start of its current cadence period.
     demo_template "$token" "New teacher pathway" \
         '{"schoolId":null,"name":"New teacher pathway","audience":{"careerStages":["novice"],"roles":["teacher"],"autoAssign":true},"cadence":{"kind":"SEMESTER","anchor":"2026-08-15"},"cycles":null,"stages":[{"name":"Learn","milestones":[{"key":"learn-hours","title":"Six hours of professional learning","required":true,"rule":{"type":"earn-hours","hours":6}}]},{"name":"Apply","choose":1,"milestones":[{"key":"plc","title":"A PLC meeting","required":false,"rule":{"type":"attend-sessions","count":1,"kind":"plc"}},{"key":"coaching","title":"A coaching session","required":false,"rule":{"type":"attend-sessions","count":1,"kind":"coaching"}}]},{"name":"Reflect with coach","milestones":[{"key":"reflect","title":"What I tried, why, and what happened for students","required":true,"rule":{"type":"reflection"}},{"key":"sign-off","title":"Coach sign-off","required":true,"rule":{"type":"coach-sign-off"}}]}]}'
+    # Micro-credentials: ivy assesses; a teacher submits evidence for the first and earns both toward the stack.
+    demo_assessor "$token" "$DEMO_IVY" ivy
+    demo_definition "$token" "Formative Assessment in Practice" \
+        '{"kind":"MICRO_CREDENTIAL","name":"Formative Assessment in Practice","description":"Uses exit tickets and hinge questions to adjust instruction within the lesson.","competency":"Formative assessment","keyMethod":"Exit tickets and hinge questions","researchBasis":"Black and Wiliam (1998), Inside the Black Box","evidence":[{"key":"lesson-plan","kind":"LESSON_PLAN","instructions":"A lesson plan with the exit ticket or hinge question you used"},{"key":"video","kind":"VIDEO_LINK","instructions":"Up to ten minutes of the lesson, where you adjust instruction"},{"key":"student-work","kind":"STUDENT_WORK","minimum":1,"maximum":3,"instructions":"Exit tickets from three students, before and after"},{"key":"reflection","kind":"REFLECTION","instructions":"What you tried, why, and what happened for students"}],"rubric":{"criteria":[{"key":"alignment","name":"The check aligns with the objective"},{"key":"adjustment","name":"Instruction changed from what students showed"},{"key":"impact","name":"Evidence of student learning"}],"levels":[{"score":1,"name":"Emerging"},{"score":2,"name":"Developing"},{"score":3,"name":"Proficient"},{"score":4,"name":"Exemplary"}],"passing":{"minimumLevel":3}},"review":{"assessors":1,"maxAttempts":3,"turnaroundDays":14},"creditHours":10,"validityMonths":36,"renewal":{"opensDaysBefore":90,"evidence":["reflection"]},"competencyTags":["formative-assessment","feedback"]}'
     demo_template "$token" "Growth for every teacher" \
         '{"schoolId":null,"name":"Growth for every teacher","audience":{"roles":["teacher"],"autoAssign":true},"cadence":{"kind":"SCHOOL_YEAR","anchor":"2026-08-01"},"cycles":null,"stages":[{"name":"Learn","milestones":[{"key":"hours","title":"Twelve hours of professional learning","required":true,"rule":{"type":"earn-hours","hours":12}}]},{"name":"Share","choose":1,"milestones":[{"key":"plc","title":"Two PLC meetings","required":false,"rule":{"type":"attend-sessions","count":2,"kind":"plc"}},{"key":"reflect","title":"A reflection shared with colleagues","required":false,"rule":{"type":"reflection"}}]}]}'
 }
@@ -80,8 +84,9 @@ await_demo_roster() { # token
 }
 
 DEMO_LMS=demo-lms
-# jack, the demo facilitator (his educator_id in deploy/keycloak/district-realm.json)
+# jack, the demo facilitator, and ivy, the assessor (their educator_id in deploy/keycloak/district-realm.json)
 DEMO_JACK=2f19c82f-f21b-3b60-adfd-a57d9495a968
+DEMO_IVY=c1c79e25-8a92-3188-b144-6fde8ca6e12b
 
 password_token() { # username password
     curl -fsS --max-time 20 "$KEYCLOAK_URL_EFFECTIVE/realms/district/protocol/openid-connect/token" \
@@ -142,6 +147,39 @@ demo_template() { # token name json
     fi
     demo_call "pathway template '$name'" "$token" -X POST "$PD_GATEWAY_URL/api/v1/plans/templates" \
         -H 'Content-Type: application/json' -d "$json"
+}
+
+# An assessor is an educator credentials-service knows from the roster topic: it may take a moment to arrive.
+demo_assessor() { # token educator-id name
+    local token=$1 educator=$2 name=$3 code deadline=$((SECONDS + 90))
+    while :; do
+        code=$(curl -sS --max-time 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -X POST "$PD_GATEWAY_URL/api/v1/credentials/assessors" \
+            -d "{\"educatorId\":\"$educator\"}") || code=000
+        case $code in
+            200) ok "$name assesses micro-credential evidence"; return ;;
+            409) ok "$name assesses micro-credential evidence already"; return ;;
+        esac
+        ((SECONDS < deadline)) || die_with_log "$LOG_DIR/credentials-service.log" \
+            "credentials-service did not take $name as an assessor (HTTP $code) within 90 s"
+        sleep 1
+    done
+}
+
+# A credential definition is made and published once: one of the same name is left as it is.
+demo_definition() { # token name json
+    local token=$1 name=$2 json=$3 id
+    if curl -fsS --max-time 20 -H "Authorization: Bearer $token" \
+        "$PD_GATEWAY_URL/api/v1/credentials/definitions?all=true&size=200" 2>/dev/null | grep -q "\"name\":\"$name\""; then
+        ok "credential '$name' exists already"
+        return
+    fi
+    id=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -X POST "$PD_GATEWAY_URL/api/v1/credentials/definitions" -d "$json" \
+        | sed -n 's/^{"id":"\([0-9a-f-]\{36\}\)".*/\1/p') || id=
+    [[ -n $id ]] || die "credential '$name' could not be defined"
+    demo_call "credential '$name' defined and published" "$token" -X POST \
+        "$PD_GATEWAY_URL/api/v1/credentials/definitions/$id/publication"
 }
 
 demo_call() { # label token curl-args...

@@ -53,11 +53,24 @@ class ConsumerContractTest {
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("pd.plan.teleported.v1");
     }
 
-    private static void send(String topic, JsonNode example) {
+    @Test
+    void theInvalidExampleIsADeadLetter() {
+        JsonNode invalid = EventContracts.invalidExample("pd.plan.coach.assigned.v1.missing-plan-id");
+        String id = send("pd.plan.events", invalid);
+        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord("pd.plan.events.credentials-service.dlq",
+                record -> id.equals(KafkaTestClient.header(record, "ce_id")), Duration.ofSeconds(45));
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("planId");
+        assertThat(EventContracts.violations("pd.plan.coach.assigned.v1", invalid.get("data").toString()))
+                .isNotEmpty();
+    }
+
+    private static String send(String topic, JsonNode example) {
         Map<String, String> headers = new HashMap<>();
         example.get("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
-        headers.put("ce_id", UUID.randomUUID().toString());
+        String id = UUID.randomUUID().toString();
+        headers.put("ce_id", id);
         KafkaTestClient.send(topic, example.get("key").asText(), headers, example.get("data").toString());
+        return id;
     }
 
     private long count(String sql, UUID parameter) {

@@ -60,7 +60,21 @@ final class ValidBodies {
             Map.entry("POST /api/v1/plans/templates", ValidBodies::template),
             Map.entry("PUT /api/v1/plans/templates/{id}", ValidBodies::template),
             Map.entry("POST /api/v1/plans/goals", ValidBodies::goal),
-            Map.entry("PUT /api/v1/plans/goals/{id}", ValidBodies::goal));
+            Map.entry("PUT /api/v1/plans/goals/{id}", ValidBodies::goal),
+            Map.entry("POST /api/v1/credentials/definitions", ValidBodies::definition),
+            Map.entry("PUT /api/v1/credentials/definitions/{id}", ValidBodies::definition),
+            Map.entry("POST /api/v1/credentials/assessors",
+                    () -> "{\"educatorId\":\"%s\"}".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/credentials/submissions", () -> """
+                    {"definitionId":"%s","artifacts":[{"requirement":"video","url":"https://gen.example/v"},
+                     {"requirement":"reflection","text":"generated"}]}""".formatted(UUID.randomUUID())),
+            Map.entry("POST /api/v1/credentials/submissions/{id}/review", () -> """
+                    {"scores":[{"criterion":"alignment","level":3,"feedback":"generated"}],"feedback":"generated"}"""),
+            Map.entry("POST /api/v1/credentials/awards/{id}/revocation", () -> "{\"reason\":\"generated\"}"),
+            Map.entry("POST /api/v1/credentials/imports", () -> "{\"jwt\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\"}"),
+            Map.entry("POST /api/v1/credentials/imports/{id}/decision",
+                    () -> "{\"decision\":\"DENY\",\"creditHours\":2,\"comment\":\"generated\"}"),
+            Map.entry("POST /api/v1/credentials/verify", () -> "{\"jwt\":\"eyJhbGciOiJSUzI1NiJ9.e30.c2ln\"}"));
 
     /** A statement about an activity no offering maps: stored, and earning nothing. */
     private static String statement() {
@@ -109,5 +123,18 @@ final class ValidBodies {
         } catch (Exception e) {
             throw new AssertionError("the valid body for " + operation + " is not JSON", e);
         }
+    }
+
+    /** A draft micro-credential under a fresh name: generated input never publishes what it defines. */
+    private static String definition() {
+        return """
+                {"kind":"MICRO_CREDENTIAL","name":"Generated %s","competency":"Generated",
+                 "evidence":[{"key":"video","kind":"VIDEO_LINK","minimum":1,"maximum":2,"instructions":"A video"}],
+                 "rubric":{"criteria":[{"key":"alignment","name":"Alignment"}],
+                           "levels":[{"score":1,"name":"Low"},{"score":3,"name":"High"}],
+                           "passing":{"minimumLevel":3,"minimumTotal":3}},
+                 "review":{"assessors":2,"onDisagreement":"RESUBMIT","maxAttempts":2,"turnaroundDays":7},
+                 "creditHours":1.5,"validityMonths":12,"renewal":{"opensDaysBefore":30,"evidence":["video"]},
+                 "competencyTags":["generated"]}""".formatted(UUID.randomUUID());
     }
 }
