@@ -17,6 +17,13 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
+    /** Holds this teacher's awards still until the transaction ends: their awards are made one at a time. */
+    public Uni<Void> lockHolder(UUID educatorId) {
+        return getSession().flatMap(session -> session.createNativeQuery(
+                "select 1 from pg_advisory_xact_lock(hashtext('award:' || cast(:educator as text)))")
+                .setParameter("educator", educatorId.toString()).getSingleResult()).replaceWithVoid();
+    }
+
     public Uni<Award> findLocked(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
@@ -42,11 +49,6 @@ public class AwardRepository implements PanacheRepositoryBase<Award, UUID> {
 
     public Uni<List<Award>> ofEducator(UUID educatorId, int page, int size) {
         return find("educatorId = ?1 order by awardedAt desc, id", educatorId).page(page, size).list();
-    }
-
-    /** Active stack awards that count the member credential. */
-    public Uni<List<Award>> activeStacks(UUID educatorId, Collection<UUID> stackIds) {
-        return active(educatorId, stackIds);
     }
 
     /** Active awards past their validUntil, oldest first, locked and skipped by a concurrent sweep. */

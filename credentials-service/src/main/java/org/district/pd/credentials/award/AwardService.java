@@ -1,7 +1,9 @@
 package org.district.pd.credentials.award;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,9 @@ public class AwardService {
      */
     public Uni<Award> awardFor(UUID educatorId, UUID submissionId, UUID renewalOf, CredentialDefinition definition,
             DefinitionBody body, Instant now) {
-        Uni<Instant> extendFrom = renewalOf == null ? Uni.createFrom().item(now)
+        // One award at a time per teacher: two members passed at once must not each miss the other and the stack.
+        Uni<Instant> extendFrom = awards.lockHolder(educatorId).flatMap(locked -> renewalOf == null
+                ? Uni.createFrom().item(now)
                 : awards.findLocked(renewalOf).map(renewed -> {
                     Instant from = renewed.validUntil != null && renewed.validUntil.isAfter(now)
                             ? renewed.validUntil : now;
@@ -76,11 +80,11 @@ public class AwardService {
                         renewed.endedAt = now;
                     }
                     return from;
-                });
+                }));
         return extendFrom.call(awards::flush).flatMap(from -> {
             Instant validUntil = body.validityMonths() == null ? null
                     : from.atZone(ZoneOffset.UTC).plusMonths(body.validityMonths()).toInstant();
-            return issue(educatorId, submissionId, renewalOf, definition, body, now, validUntil);
+            return issue(educatorId, submissionId, renewalOf, definition, body, now, validUntil, body.creditHours());
         }).call(award -> stacksCompletedBy(educatorId, definition.id, now));
     }
 
@@ -158,8 +162,11 @@ public class AwardService {
     }
 
     private Uni<Award> issue(UUID educatorId, UUID submissionId, UUID renews, CredentialDefinition definition,
-            DefinitionBody body, Instant now, Instant validUntil) {
+            DefinitionBody body, Instant at, Instant until, BigDecimal creditHours) {
         UUID awardId = UUID.randomUUID();
+        // Whole seconds: the JWT's nbf and exp are, and a verifier compares them with validFrom and validUntil.
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant validUntil = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);
         return educators.findById(educatorId).flatMap(educator -> keys.signing().flatMap(key -> {
             String email = educator == null ? null : educator.email;
             String jwt = signer.sign(badges.credential(new OpenBadges.Issue(awardId, educatorId, email, definition,
@@ -174,11 +181,11 @@ public class AwardService {
             award.awardedAt = now;
             award.validFrom = now;
             award.validUntil = validUntil;
-            award.creditHours = body.creditHours();
+            award.creditHours = creditHours;
             award.credentialJwt = jwt;
             award.keyId = key.getKeyID();
             CredentialAwarded event = new CredentialAwarded(awardId, educatorId, definition.id, definition.version,
-                    body.kind().name(), now, validUntil, body.creditHours(), body.competencyTags(),
+                    body.kind().name(), now, validUntil, creditHours, body.competencyTags(),
                     CredentialAwarded.CATEGORY, renews);
             return awards.persist(award)
                     .call(() -> outbox.append(Topics.CREDENTIALS_EVENTS, CredentialAwarded.TYPE, educatorId, now,
@@ -186,35 +193,51 @@ public class AwardService {
         }));
     }
 
-    /** Awards each published stack whose members the teacher now all holds, and does not hold already. */
+    /**
+     * Awards each published stack whose members the teacher now all holds. A stack held already is reissued when a
+     * renewed member lets it run longer, without its credit hours a second time.
+     */
     private Uni<Void> stacksCompletedBy(UUID educatorId, UUID memberId, Instant now) {
         return definitions.stacksWith(memberId).flatMap(stacks -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (CredentialDefinition stack : stacks) {
                 DefinitionBody body = definitionService.body(stack);
-                chain = chain.call(() -> awards.active(educatorId, Set.of(stack.id)).flatMap(held -> {
-                    if (!held.isEmpty()) {
+                chain = chain.call(() -> awards.active(educatorId, body.members()).flatMap(members -> {
+                    if (members.stream().map(member -> member.definitionId).distinct().count()
+                            < body.members().size()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return awards.active(educatorId, body.members()).flatMap(members -> {
-                        if (members.stream().map(member -> member.definitionId).distinct().count()
-                                < body.members().size()) {
+                    Instant until = stackValidUntil(body, members, now);
+                    return awards.active(educatorId, Set.of(stack.id)).flatMap(held -> {
+                        if (held.isEmpty()) {
+                            return issue(educatorId, null, null, stack, body, now, until, body.creditHours())
+                                    .replaceWithVoid();
+                        }
+                        Award current = held.get(0);
+                        if (current.validUntil == null || until != null && !until.isAfter(current.validUntil)) {
                             return Uni.createFrom().voidItem();
                         }
-                        Instant until = body.validityMonths() == null ? null
-                                : now.atZone(ZoneOffset.UTC).plusMonths(body.validityMonths()).toInstant();
-                        // A stack holds no longer than the members it stands for.
-                        for (Award member : members) {
-                            if (member.validUntil != null && (until == null || member.validUntil.isBefore(until))) {
-                                until = member.validUntil;
-                            }
-                        }
-                        return issue(educatorId, null, null, stack, body, now, until).replaceWithVoid();
+                        current.status = Award.Status.RENEWED;
+                        current.endedAt = now;
+                        return awards.flush().flatMap(flushed -> issue(educatorId, null, current.id, stack, body,
+                                now, until, BigDecimal.ZERO)).replaceWithVoid();
                     });
                 }));
             }
             return chain;
         });
+    }
+
+    /** A stack holds no longer than its own validity, nor than the members it stands for. */
+    private static Instant stackValidUntil(DefinitionBody body, List<Award> members, Instant now) {
+        Instant until = body.validityMonths() == null ? null
+                : now.atZone(ZoneOffset.UTC).plusMonths(body.validityMonths()).toInstant();
+        for (Award member : members) {
+            if (member.validUntil != null && (until == null || member.validUntil.isBefore(until))) {
+                until = member.validUntil;
+            }
+        }
+        return until;
     }
 
     private Uni<Void> revokeStacksOf(Award member, Instant now) {

@@ -53,14 +53,12 @@ public class IssuerKeys {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final CredentialsConfig config;
     private final Vertx vertx;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
     private final SecretKeySpec keyEncryptionKey;
 
     IssuerKeys(CredentialsConfig config, Vertx vertx) {
-        this.config = config;
         this.vertx = vertx;
         byte[] kek;
         try {

@@ -204,6 +204,34 @@ class ReviewRulesTest {
     }
 
     @Test
+    void aRenewedMemberReissuesItsStackWithoutItsHoursAgain() {
+        String shortLived = Demo.published(Demo.microCredential("Numeracy A", 1, "")
+                .replace("\"validityMonths\":36", "\"validityMonths\":1,"
+                        + "\"renewal\":{\"opensDaysBefore\":60,\"evidence\":[\"reflection\"]}"));
+        String lasting = Demo.published(Demo.microCredential("Numeracy B", 1, ""));
+        String stack = Demo.published("""
+                {"kind":"STACK","name":"Numeracy Leader","competency":"Numeracy","members":["%s","%s"],
+                 "creditHours":5}""".formatted(shortLived, lasting));
+        String member = pass(submit(shortLived).statusCode(201).extract().path("id"));
+        pass(submit(lasting).statusCode(201).extract().path("id"));
+        Map<String, Object> first = stackAwards(stack).get(0);
+        // The stack holds as long as its shortest-lived member.
+        assertThat(first.get("validUntil")).isEqualTo(award(member).getString("validUntil"));
+
+        String renewal = given().auth().oauth2(Tokens.user("dan")).contentType(ContentType.JSON).body("""
+                {"definitionId":"%s","artifacts":[{"requirement":"reflection","text":"Still at it"}]}"""
+                .formatted(shortLived)).when().post(SUBMISSIONS).then().statusCode(201).extract().path("id");
+        String renewed = pass(renewal);
+        List<Map<String, Object>> stacks = stackAwards(stack);
+        assertThat(stacks).hasSize(2);
+        Map<String, Object> reissued = stacks.stream().filter(award -> "ACTIVE".equals(award.get("status")))
+                .findFirst().orElseThrow();
+        assertThat(reissued.get("validUntil")).isEqualTo(award(renewed).getString("validUntil"));
+        assertThat(((Number) reissued.get("creditHours")).doubleValue()).isZero();
+        assertThat(award((String) first.get("id")).getString("status")).isEqualTo("RENEWED");
+    }
+
+    @Test
     void anAwardPastItsValidUntilExpiresAndIsAnnounced() throws Throwable {
         String definition = Demo.published(Demo.microCredential("Short-lived", 1, ""));
         String awardId = pass(submit(definition).statusCode(201).extract().path("id"));
