@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -269,14 +269,15 @@ public class AwardService {
                 .map(definition -> AwardView.of(award, definition.name));
     }
 
+    /** The awards with their definitions' names, in one query for the page. */
     private Uni<List<AwardView>> views(List<Award> found) {
-        Uni<List<AwardView>> chain = Uni.createFrom().item(new ArrayList<>());
-        for (Award award : found) {
-            chain = chain.flatMap(list -> view(award).map(view -> {
-                list.add(view);
-                return list;
-            }));
-        }
-        return chain;
+        return definitions.allVersions(found.stream().map(award -> award.definitionId).distinct().toList())
+                .map(versions -> {
+                    Map<CredentialDefinition.Key, String> names = new HashMap<>();
+                    versions.forEach(version -> names.put(new CredentialDefinition.Key(version.id, version.version),
+                            version.name));
+                    return found.stream().map(award -> AwardView.of(award, names.get(
+                            new CredentialDefinition.Key(award.definitionId, award.definitionVersion)))).toList();
+                });
     }
 }

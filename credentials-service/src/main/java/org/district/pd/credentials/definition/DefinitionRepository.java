@@ -43,6 +43,14 @@ public class DefinitionRepository implements PanacheRepositoryBase<CredentialDef
         return find("from CredentialDefinition c where " + which + " order by name, id").page(page, size).list();
     }
 
+    /** Every version of these definitions. */
+    public Uni<List<CredentialDefinition>> allVersions(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("id in :ids", Parameters.with("ids", ids)).list();
+    }
+
     public Uni<List<CredentialDefinition>> published(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
