@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -201,6 +202,28 @@ class ReviewRulesTest {
                 .when().post("/api/v1/credentials/awards/" + memberA + "/revocation").then().statusCode(200);
         assertThat(award(stackAward).getString("status")).isEqualTo("REVOKED");
         assertThat(award(stackAward).getString("revokeReason")).contains(a);
+    }
+
+    @Test
+    void membersPassedAtTheSameMomentStillAwardTheirStackOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String a = Demo.published(Demo.microCredential("Science A" + round, 1, ""));
+            String b = Demo.published(Demo.microCredential("Science B" + round, 1, ""));
+            String stack = Demo.published("""
+                    {"kind":"STACK","name":"Science Leader %d","competency":"Science","members":["%s","%s"],
+                     "creditHours":2}""".formatted(round, a, b));
+            String first = submit(a).statusCode(201).extract().path("id");
+            String second = submit(b).statusCode(201).extract().path("id");
+            String firstAssessor = assessorsOf(first).get(0);
+            String secondAssessor = assessorsOf(second).get(0);
+            // Both reviews at once: each transaction awards its member and looks for the stack.
+            CompletableFuture<Integer> one = CompletableFuture.supplyAsync(
+                    () -> review(firstAssessor, first, 4, 4).extract().statusCode());
+            CompletableFuture<Integer> two = CompletableFuture.supplyAsync(
+                    () -> review(secondAssessor, second, 4, 4).extract().statusCode());
+            assertThat(List.of(one.get(), two.get())).containsExactly(200, 200);
+            assertThat(stackAwards(stack)).as("round %d", round).hasSize(1);
+        }
     }
 
     @Test
