@@ -24,14 +24,14 @@ import io.smallrye.mutiny.Uni;
 public class AssessorService {
 
     /** An assessor and how many reviews they have open. */
-    public record AssessorView(UUID educatorId, String name, boolean active, Instant addedAt, long openReviews) {
+    public record AssessorView(UUID educatorId, String name, Boolean active, Instant addedAt, Long openReviews) {
     }
 
     private static final String LIST = """
-            select a.educator_id, coalesce(e.given_name || ' ' || e.family_name, ''), a.active, a.added_at,
-                   (select count(*) from assignment x where x.assessor_id = a.educator_id and x.reviewed_at is null)
-            from assessor a left join educator e on e.id = a.educator_id
-            order by a.active desc, e.family_name, e.given_name, a.educator_id""";
+            select a.educatorId, coalesce(e.givenName || ' ' || e.familyName, ''), a.active, a.addedAt,
+                   (select count(*) from Assignment x where x.key.assessorId = a.educatorId and x.reviewedAt is null)
+            from Assessor a left join Educator e on e.id = a.educatorId
+            order by a.active desc, e.familyName, e.givenName, a.educatorId""";
 
     private static final String OPEN_OF = """
             select x.submission_id, x.round from assignment x join submission s on s.id = x.submission_id
@@ -97,27 +97,12 @@ public class AssessorService {
 
     @WithSession
     public Uni<List<AssessorView>> list() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(LIST, Object[].class)
-                .getResultList()).map(rows -> rows.stream().map(AssessorService::view).toList());
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(LIST, AssessorView.class)
+                .getResultList());
     }
 
     private Uni<AssessorView> find(UUID educatorId) {
         return list().map(all -> all.stream().filter(view -> view.educatorId().equals(educatorId)).findFirst()
                 .orElseThrow());
-    }
-
-    private static AssessorView view(Object[] row) {
-        return new AssessorView((UUID) row[0], (String) row[1], (Boolean) row[2], toInstant(row[3]),
-                ((Number) row[4]).longValue());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -21,6 +21,7 @@ import org.district.pd.credentials.messaging.events.Topics;
 import org.district.pd.credentials.security.CredentialsAccess;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.ProblemException;
+import org.hibernate.reactive.mutiny.Mutiny.SelectionQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,7 +114,8 @@ public class ExternalCredentialService {
             String query = "from ExternalCredential where 1 = 1" + (target == null ? "" : " and educatorId = :educator")
                     + (status == null ? "" : " and status = :status") + " order by uploadedAt desc, id";
             return Panache.getSession().flatMap(session -> {
-                var select = session.createSelectionQuery(query, ExternalCredential.class);
+                SelectionQuery<ExternalCredential> select = session.createSelectionQuery(query,
+                        ExternalCredential.class);
                 if (target != null) {
                     select.setParameter("educator", target);
                 }

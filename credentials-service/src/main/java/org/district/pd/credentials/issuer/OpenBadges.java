@@ -90,7 +90,8 @@ public class OpenBadges {
         ObjectNode achievement = json.createObjectNode();
         achievement.put("id", id);
         achievement.putArray("type").add("Achievement");
-        achievement.put("achievementType", body.kind() == DefinitionBody.Kind.STACK ? "Certificate" : "MicroCredential");
+        achievement.put("achievementType",
+                body.kind() == DefinitionBody.Kind.STACK ? "Certificate" : "MicroCredential");
         achievement.put("name", body.name());
         achievement.put("description", body.description() == null ? body.competency() : body.description());
         achievement.put("version", String.valueOf(definition.version));

@@ -46,7 +46,8 @@ public class RosterListener implements EventHandler {
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
-            case EducatorUpserted.TYPE -> directory.apply(inbox.data(event, EducatorUpserted.class).snapshot(event.time()));
+            case EducatorUpserted.TYPE ->
+                directory.apply(inbox.data(event, EducatorUpserted.class).snapshot(event.time()));
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
         };
     }

@@ -46,7 +46,8 @@ public class Assignments {
 
     private static final String STOP_WAITING = "delete from unassigned where submission_id = :submission";
 
-    private static final String WAITING = "select submission_id, needed, round from unassigned order by since limit 500";
+    private static final String WAITING =
+            "select submission_id, needed, round from unassigned order by since limit 500";
 
     /**
      * Assigns {@code needed} more assessors to the submission in {@code round}; returns how many it found. The rest
@@ -98,7 +99,8 @@ public class Assignments {
 
     private static Uni<Void> wait(Mutiny.Session session, UUID submissionId, int needed, int round) {
         return session.createNativeQuery(WAIT).setParameter("submission", submissionId)
-                .setParameter("needed", needed).setParameter("round", round).setParameter("now", Instant.now()).executeUpdate().replaceWithVoid();
+                .setParameter("needed", needed).setParameter("round", round).setParameter("now", Instant.now())
+                .executeUpdate().replaceWithVoid();
     }
 
     private static Uni<Void> stopWaiting(Mutiny.Session session, UUID submissionId) {

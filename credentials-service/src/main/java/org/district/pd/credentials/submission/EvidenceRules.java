@@ -100,7 +100,8 @@ public final class EvidenceRules {
             }
         }
         for (Upload upload : uploads) {
-            if (!usedParts.contains(upload.part()) && artifacts.stream().noneMatch(a -> upload.part().equals(a.file()))) {
+            boolean named = artifacts.stream().anyMatch(artifact -> upload.part().equals(artifact.file()));
+            if (!usedParts.contains(upload.part()) && !named) {
                 violations.add(new Violation(upload.part(), "is a file that no artifact names"));
             }
         }

@@ -88,7 +88,7 @@ public class SubmissionResource {
                 return list;
             }));
         }
-        return read.flatMap(read1 -> submissions.submit(submission, read1)).map(SubmissionResource::created);
+        return read.flatMap(contents -> submissions.submit(submission, contents)).map(SubmissionResource::created);
     }
 
     /** The caller's own submissions, newest first. */
