@@ -47,6 +47,7 @@ class CredentialLifecycleTest {
     Pool database;
 
     private static final String SUBMISSIONS = "/api/v1/credentials/submissions";
+    private static final String JACK = "2f19c82f-f21b-3b60-adfd-a57d9495a968";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,11 +65,12 @@ class CredentialLifecycleTest {
         Demo.rostered(Demo.IVY, "Ivy", "ivy@district-demo.example");
         Demo.rostered(Demo.ERIN, "Erin", "erin@district-demo.example", Demo.LINCOLN);
         Demo.rostered(Demo.CAROL, "Carol", "carol@district-demo.example");
+        Demo.rostered(JACK, "Jack", "jack@district-demo.example");
         await().atMost(Duration.ofSeconds(45)).until(() -> database.preparedQuery(
                 "select count(*) from educator where id = any($1) and email is not null")
-                .execute(Tuple.of(Stream.of(Demo.ALICE, Demo.IVY, Demo.ERIN, Demo.CAROL).map(UUID::fromString)
+                .execute(Tuple.of(Stream.of(Demo.ALICE, Demo.IVY, Demo.ERIN, Demo.CAROL, JACK).map(UUID::fromString)
                         .toArray(UUID[]::new)))
-                .await().indefinitely().iterator().next().getLong(0) == 4);
+                .await().indefinitely().iterator().next().getLong(0) == 5);
         await().atMost(Duration.ofSeconds(45)).until(() -> given().auth().oauth2(Tokens.user("grace"))
                 .contentType(ContentType.JSON).body("{\"educatorId\":\"" + Demo.IVY + "\"}")
                 .post("/api/v1/credentials/assessors").statusCode() != 400);
@@ -100,6 +102,10 @@ class CredentialLifecycleTest {
 
     @Test
     void aPassingReviewAwardsAnOpenBadgeThatVerifiesUntilItIsRevoked() throws Exception {
+        // Ivy is the one active assessor here, whatever other tests did.
+        for (String other : List.of(Demo.ERIN, JACK)) {
+            given().auth().oauth2(Tokens.user("grace")).delete("/api/v1/credentials/assessors/" + other);
+        }
         String definition = Demo.published(Demo.microCredential("Exit tickets in practice", 1, ""));
 
         // A file whose bytes are not what its type says, and a link where a text is asked for, are refused.
@@ -226,6 +232,8 @@ class CredentialLifecycleTest {
         Demo.rostered(Demo.ERIN, "Erin", "erin@district-demo.example", Demo.LINCOLN);
         given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
                 .body("{\"educatorId\":\"" + Demo.ERIN + "\"}").post("/api/v1/credentials/assessors");
+        // Whatever other tests did: Jack is not an assessor until the end of this one.
+        given().auth().oauth2(Tokens.user("grace")).delete("/api/v1/credentials/assessors/" + JACK);
         String definition = Demo.published(Demo.microCredential("Two-assessor credential", 2, ""));
         await().atMost(Duration.ofSeconds(45)).until(() -> database.preparedQuery(
                 "select count(*) from coach_assignment where educator_id = $1 and coach_id = $2")
@@ -239,6 +247,14 @@ class CredentialLifecycleTest {
         given().auth().oauth2(Tokens.user("erin")).when().get(SUBMISSIONS + "/assigned").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.not(hasItem(submission)));
         review("ivy", submission, 3, 3).statusCode(200).body("status", equalTo("IN_REVIEW"));
+
+        // An assessor added takes the place that waited, and the two passes decide.
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                .body("{\"educatorId\":\"" + JACK + "\"}").post("/api/v1/credentials/assessors").then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.user("grace")).when().get(SUBMISSIONS + "/" + submission).then()
+                .statusCode(200).body("reviews.assessorId", contains(Demo.IVY, JACK));
+        review("jack", submission, 3, 4).statusCode(200).body("status", equalTo("PASSED"));
     }
 
     private static JsonNode header(String jwt) throws Exception {

@@ -100,6 +100,25 @@ class ReviewRulesTest {
     }
 
     @Test
+    void anAssessorWhoLeavesHandsTheirOpenReviewsOn() {
+        String submission = submit(Demo.published(Demo.microCredential("Handed on", 1, ""))).statusCode(201)
+                .extract().path("id");
+        String leaving = assessorsOf(submission).get(0);
+        given().auth().oauth2(Tokens.user("grace")).when().delete("/api/v1/credentials/assessors/" + leaving).then()
+                .statusCode(200).body("active", equalTo(false)).body("openReviews", equalTo(0));
+        try {
+            List<String> now = assessorsOf(submission);
+            assertThat(now).hasSize(1).doesNotContain(leaving);
+            review(leaving, submission, 4, 4).statusCode(404);
+            review(now.get(0), submission, 4, 4).statusCode(200).body("status", equalTo("PASSED"));
+        } finally {
+            given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                    .body("{\"educatorId\":\"" + leaving + "\"}").post("/api/v1/credentials/assessors").then()
+                    .statusCode(200).body("active", equalTo(true));
+        }
+    }
+
+    @Test
     void twoAssessorsWhoDisagreeAreSettledByAThird() {
         String definition = Demo.published(Demo.microCredential("Two and a third", 2, ""));
         String submission = submit(definition).statusCode(201).extract().path("id");
