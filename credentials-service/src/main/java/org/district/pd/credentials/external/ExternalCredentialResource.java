@@ -55,7 +55,10 @@ public class ExternalCredentialResource {
         return service.upload(required(body.get("jwt").asText())).map(ExternalCredentialResource::created);
     }
 
-    /** A teacher's own; a principal's or district admin's by {@code educatorId}, or all for a district admin. */
+    /**
+     * A teacher's own; a principal's those of their schools' educators (or one of them by {@code educatorId}); a
+     * district admin's all, or one educator's.
+     */
     @GET
     @RolesAllowed({Roles.TEACHER, Roles.PRINCIPAL, Roles.DISTRICT_ADMIN})
     public Uni<List<ExternalCredentialView>> list(@QueryParam("educatorId") String educatorId,

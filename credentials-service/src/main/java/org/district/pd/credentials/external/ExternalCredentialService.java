@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +101,9 @@ public class ExternalCredentialService {
     @WithSession
     public Uni<List<ExternalCredentialView>> list(UUID educatorId, ExternalCredential.Status status, int page,
             int size) {
+        if (educatorId == null && !access.isDistrictAdmin() && access.isPrincipal()) {
+            return ofSchools(access.schoolIds(), status, page, size);
+        }
         UUID whose = educatorId;
         if (whose == null && !access.isDistrictAdmin()) {
             whose = access.educator();
@@ -124,6 +128,26 @@ public class ExternalCredentialService {
                 }
                 return select.setFirstResult(page * size).setMaxResults(size).getResultList();
             });
+        }).map(found -> found.stream().map(this::view).toList());
+    }
+
+    /** A principal's view: the imports of every educator of their schools, newest first. */
+    private Uni<List<ExternalCredentialView>> ofSchools(Set<UUID> schools, ExternalCredential.Status status, int page,
+            int size) {
+        if (schools.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String query = """
+                select x.* from external_credential x join educator e on e.id = x.educator_id
+                where e.school_ids && cast(:schools as uuid[])""" + (status == null ? "" : " and x.status = :status")
+                + " order by x.uploaded_at desc, x.id";
+        return Panache.getSession().flatMap(session -> {
+            SelectionQuery<ExternalCredential> select = session.createNativeQuery(query, ExternalCredential.class)
+                    .setParameter("schools", schools.toArray(UUID[]::new));
+            if (status != null) {
+                select.setParameter("status", status.name());
+            }
+            return select.setFirstResult(page * size).setMaxResults(size).getResultList();
         }).map(found -> found.stream().map(this::view).toList());
     }
 

@@ -40,6 +40,15 @@ public class CredentialsAccess {
         return caller.is(Roles.DISTRICT_ADMIN);
     }
 
+    public boolean isPrincipal() {
+        return caller.is(Roles.PRINCIPAL);
+    }
+
+    /** The schools in the caller's token. */
+    public Set<UUID> schoolIds() {
+        return caller.schoolIds();
+    }
+
     public boolean isAssessor() {
         return caller.is(Roles.ASSESSOR);
     }

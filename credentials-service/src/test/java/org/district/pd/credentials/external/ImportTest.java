@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -75,6 +76,11 @@ class ImportTest {
             given().auth().oauth2(Tokens.user("carol")).when().get(IMPORTS + "/" + id).then().statusCode(404);
             given().auth().oauth2(Tokens.user("frank")).when().get(IMPORTS + "?educatorId=" + Demo.ALICE).then()
                     .statusCode(200).body("id", hasItem(id));
+            // Frank, Lincoln's principal, sees what waits for his decision across his school; Carol's is not his.
+            given().auth().oauth2(Tokens.user("frank")).when().get(IMPORTS + "?status=PENDING").then()
+                    .statusCode(200).body("id", hasItem(id)).body("educatorId", everyItem(equalTo(Demo.ALICE)));
+            given().auth().oauth2(Tokens.user("frank")).when().get(IMPORTS + "?educatorId=" + Demo.CAROL).then()
+                    .statusCode(403);
             given().when().get(IMPORTS).then().statusCode(401);
 
             // The teacher cannot approve their own; a principal of their school can, once.
