@@ -23,9 +23,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Finds the public key of another issuer's credential: the JWK its header embeds, or the one its kid URL dereferences
- * to (a bare JWK, as Open Badges 3.0 asks, or a JWKS holding it). Only http(s) kids are fetched, with a timeout and a
- * size limit, and never from loopback or private addresses unless configured: a teacher's upload must not make the
- * service probe the district's own network.
+ * to (a bare JWK, as Open Badges 3.0 asks, or a JWKS holding it). Only http(s) kids are fetched, never from loopback
+ * or private addresses unless configured (a teacher's upload must not make the service probe the district's own
+ * network), with a 5 s timeout for an answer; an answer over 64 KB is refused, though only once it is read whole.
  */
 @ApplicationScoped
 public class PublishedKeys {
