@@ -28,7 +28,7 @@ public record DefinitionBody(
         @NotBlank @Size(max = 200) String competency,
         @Size(max = 2000) String keyMethod,
         @Size(max = 4000) String researchBasis,
-        @Size(max = 10) List<@Valid EvidenceRequirement> evidence,
+        @Size(max = 10) List<@NotNull @Valid EvidenceRequirement> evidence,
         @Valid Rubric rubric,
         @Valid Review review,
         @Size(max = 10) List<@NotNull UUID> members,
@@ -72,8 +72,8 @@ public record DefinitionBody(
      * {@code passing.minimumLevel} and, if given, the total reaches {@code passing.minimumTotal}.
      */
     public record Rubric(
-            @NotNull @Size(min = 1, max = 12) List<@Valid Criterion> criteria,
-            @NotNull @Size(min = 2, max = 6) List<@Valid Level> levels,
+            @NotNull @Size(min = 1, max = 12) List<@NotNull @Valid Criterion> criteria,
+            @NotNull @Size(min = 2, max = 6) List<@NotNull @Valid Level> levels,
             @NotNull @Valid Passing passing) {
     }
 

@@ -109,6 +109,12 @@ class AccessTest {
         given().auth().oauth2(Tokens.user("grace")).when().get(Demo.DEFINITIONS + "?all=true&size=200").then()
                 .statusCode(200).body("id", hasItem(draft));
         given().when().get("/api/v1/credentials/achievements/" + draft).then().statusCode(404);
+        // A null where a requirement, criterion or level belongs is named, not a 500 (found by GeneratedInputIT).
+        for (String hole : List.of("\"evidence\":[", "\"criteria\":[", "\"levels\":[")) {
+            given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON)
+                    .body(Demo.microCredential("Holes", 1, "").replace(hole, hole + "null,")).when()
+                    .post(Demo.DEFINITIONS).then().statusCode(400).contentType("application/problem+json");
+        }
         given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
                 .body("{\"definitionId\":\"" + draft + "\",\"artifacts\":[{\"requirement\":\"video\","
                         + "\"url\":\"https://v.example/x\"}]}")
