@@ -6,11 +6,13 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.credentials.assessor.AssessorService.AssessorView;
 import org.district.pd.platform.security.Roles;
@@ -40,6 +42,7 @@ public class AssessorResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AssessorView> add(@NotNull @Valid NewAssessor assessor) {
         return service.add(assessor.educatorId());
     }

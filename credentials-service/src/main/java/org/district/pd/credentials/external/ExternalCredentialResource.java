@@ -79,6 +79,7 @@ public class ExternalCredentialResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed({Roles.PRINCIPAL, Roles.DISTRICT_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ExternalCredentialView> decide(@PathParam("id") String id, @NotNull @Valid ImportDecision decision) {
         return service.decide(Parameters.uuid("id", id), decision);
     }

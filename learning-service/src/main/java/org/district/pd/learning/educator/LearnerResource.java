@@ -5,11 +5,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.security.Roles;
@@ -45,6 +47,7 @@ public class LearnerResource {
     @POST
     @Path("/links")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<LinkView> link(@NotNull @Valid NewLink request) {
         return links.link(request);
     }

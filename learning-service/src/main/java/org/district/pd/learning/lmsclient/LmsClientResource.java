@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.platform.security.Caller;
 import org.district.pd.platform.security.Roles;
@@ -40,6 +42,7 @@ public class LmsClientResource {
     /** Idempotent: binding a client to the LMS it is bound to already changes nothing. */
     @PUT
     @Path("/{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<LmsClientView> bind(@PathParam("clientId") @NotBlank @Size(max = 200) String clientId,
             @NotNull @Valid LmsBinding request) {
         return service.bind(clientId, request.lms(), caller.name());

@@ -6,11 +6,13 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.platform.security.Roles;
@@ -33,6 +35,7 @@ public class OutsideRequestResource {
 
     @POST
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull @Valid NewOutsideRequest request) {
         return service.create(request)
                 .map(created -> Response.created(URI.create("/api/v1/learning/outside-requests/" + created.id()))
@@ -58,6 +61,7 @@ public class OutsideRequestResource {
     @POST
     @Path("/{id}/submission")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OutsideRequestView> submit(@PathParam("id") String id, @NotNull @Valid Submission submission) {
         return service.submit(Parameters.uuid("id", id), submission);
     }
@@ -72,6 +76,7 @@ public class OutsideRequestResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed({Roles.PRINCIPAL, Roles.DISTRICT_ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OutsideRequestView> decide(@PathParam("id") String id, @NotNull @Valid Decision decision) {
         return service.decide(Parameters.uuid("id", id), decision);
     }

@@ -5,11 +5,13 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.platform.security.Roles;
@@ -34,6 +36,7 @@ public class RatingResource {
     @PUT
     @Path("/me")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> rate(@PathParam("id") String offeringId, @NotNull @Valid NewRating request) {
         return service.rate(Parameters.uuid("id", offeringId), request)
                 .map(rated -> Response.status(rated.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -222,6 +222,12 @@ class CatalogTest {
                 .body("{\"activityId\":\"not an iri\"}")
                 .when().post(OFFERINGS + "/" + other + "/xapi-activities")
                 .then().statusCode(400).body("violations[0].field", equalTo("activityId"));
+        // A one-field body is JSON only: as text/plain, even empty, it is a 415 problem, not the reader's bare 400.
+        for (String text : new String[] {"", activity}) {
+            given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.TEXT).body(text)
+                    .when().post(OFFERINGS + "/" + other + "/xapi-activities")
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
     }
 
     private static void invalid(String body, String field) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -92,6 +93,7 @@ public class AwardResource {
     @POST
     @Path("/awards/{id}/revocation")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AwardView> revoke(@PathParam("id") String id, @NotNull @Valid Revocation revocation) {
         return service.revoke(Parameters.uuid("id", id), revocation.reason().strip());
     }

@@ -6,12 +6,14 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.credentials.definition.DefinitionBody;
@@ -38,6 +40,7 @@ public class DefinitionResource {
 
     @POST
     @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull @Valid DefinitionBody body) {
         return service.create(body).map(created -> Response
                 .created(URI.create("/api/v1/credentials/definitions/" + created.id())).entity(created).build());
@@ -47,6 +50,7 @@ public class DefinitionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DefinitionView> update(@PathParam("id") String id, @NotNull @Valid DefinitionBody body) {
         return service.update(Parameters.uuid("id", id), body);
     }

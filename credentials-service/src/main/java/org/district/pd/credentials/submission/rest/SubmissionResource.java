@@ -149,6 +149,7 @@ public class SubmissionResource {
     @POST
     @Path("/{id}/review")
     @RolesAllowed(Roles.ASSESSOR)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SubmissionView> review(@PathParam("id") String id, @NotNull @Valid ReviewBody review) {
         return reviews.review(Parameters.uuid("id", id), review);
     }

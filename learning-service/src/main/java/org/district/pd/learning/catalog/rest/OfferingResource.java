@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.learning.catalog.Format;
@@ -48,6 +50,7 @@ public class OfferingResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@NotNull @Valid NewOffering request) {
         return service.create(request)
                 .map(created -> Response.created(URI.create("/api/v1/learning/offerings/" + created.id()))
@@ -57,6 +60,7 @@ public class OfferingResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OfferingView> update(@PathParam("id") String id, @NotNull @Valid NewOffering request) {
         return service.update(Parameters.uuid("id", id), request);
     }
@@ -78,6 +82,7 @@ public class OfferingResource {
     @POST
     @Path("/{id}/lms-courses")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OfferingView> addLmsCourse(@PathParam("id") String id, @NotNull @Valid LmsCourse request) {
         return service.addLmsCourse(Parameters.uuid("id", id), request);
     }
@@ -85,6 +90,7 @@ public class OfferingResource {
     @POST
     @Path("/{id}/xapi-activities")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OfferingView> addXapiActivity(@PathParam("id") String id, @NotNull @Valid NewXapiActivity request) {
         return service.addXapiActivity(Parameters.uuid("id", id), request.activityId());
     }

@@ -6,10 +6,12 @@ import jakarta.validation.Valid;
 
 import jakarta.validation.constraints.NotNull;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.learning.ingestion.BatchReport;
 import org.district.pd.learning.ingestion.CompletionIngestionService;
@@ -41,6 +43,7 @@ public class CompletionResource {
     /** Answers 200 with one result per item once the batch is well-formed, whatever became of each item. */
     @POST
     @RolesAllowed(Roles.LMS_INTEGRATION)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<BatchReport> ingest(@NotNull @Valid CompletionBatch batch) {
         return ingestion.ingest(caller.clientId(), batch.items());
     }

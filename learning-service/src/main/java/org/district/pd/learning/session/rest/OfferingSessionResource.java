@@ -6,11 +6,13 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.learning.session.SessionService;
@@ -35,6 +37,7 @@ public class OfferingSessionResource {
 
     @POST
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> schedule(@PathParam("id") String offeringId, @NotNull @Valid NewSession request) {
         return sessions.schedule(Parameters.uuid("id", offeringId), request)
                 .map(created -> Response.created(URI.create("/api/v1/learning/sessions/" + created.id()))

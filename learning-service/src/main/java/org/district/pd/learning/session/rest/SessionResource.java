@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.district.pd.learning.session.AttendanceService;
@@ -86,6 +88,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/check-ins")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> checkIn(@PathParam("id") String sessionId, @NotNull @Valid CheckIn request) {
         return attendance.checkIn(Parameters.uuid("id", sessionId), request.code())
                 .map(recorded -> Response.status(Response.Status.CREATED).entity(recorded).build());
@@ -94,6 +97,7 @@ public class SessionResource {
     @PUT
     @Path("/{id}/attendance")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.FACILITATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<List<MarkResult>> mark(@PathParam("id") String sessionId, @NotNull @Valid AttendanceMarks marks) {
         return attendance.mark(Parameters.uuid("id", sessionId), marks);
     }
@@ -101,6 +105,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/attendance-corrections")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.FACILITATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<CorrectionResult> correct(@PathParam("id") String sessionId,
             @NotNull @Valid AttendanceCorrection correction) {
         return attendance.correct(Parameters.uuid("id", sessionId), correction);
@@ -109,6 +114,7 @@ public class SessionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SessionView> reschedule(@PathParam("id") String sessionId, @NotNull @Valid NewSession request) {
         return sessions.reschedule(Parameters.uuid("id", sessionId), request);
     }
@@ -116,6 +122,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed({Roles.DISTRICT_ADMIN, Roles.PRINCIPAL})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SessionView> cancel(@PathParam("id") String sessionId,
             @NotNull @Valid SessionCancellation cancellation) {
         return sessions.cancel(Parameters.uuid("id", sessionId), cancellation.reason());

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.goal.GoalRequest;
 import org.district.pd.plan.goal.GoalService;
@@ -39,6 +41,7 @@ public class GoalResource {
 
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<GoalView>> create(@Valid @NotNull GoalRequest request) {
         return service.create(request).map(created -> RestResponse.ResponseBuilder
                 .<GoalView>create(RestResponse.Status.CREATED, created)
@@ -48,6 +51,7 @@ public class GoalResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<GoalView> update(@PathParam("id") String id, @Valid @NotNull GoalRequest request) {
         return service.update(Parameters.uuid("id", id), request);
     }

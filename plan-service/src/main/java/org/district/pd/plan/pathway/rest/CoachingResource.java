@@ -3,10 +3,12 @@ package org.district.pd.plan.pathway.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.pathway.CoachingRequests.CheckIn;
 import org.district.pd.plan.pathway.CoachingRequests.CoachAssignment;
@@ -39,6 +41,7 @@ public class CoachingResource {
     @PUT
     @Path(PlanResource.PLAN_ID + "/coach")
     @RolesAllowed({ Roles.PRINCIPAL, Roles.DISTRICT_ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PlanView> assignCoach(@PathParam("planId") String planId, @Valid @NotNull CoachAssignment assignment) {
         return service.assignCoach(Parameters.uuid("planId", planId), assignment);
     }
@@ -46,6 +49,7 @@ public class CoachingResource {
     @POST
     @Path(PlanResource.PLAN_ID + "/coach-request")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PlanView> requestCoach(@PathParam("planId") String planId, @Valid @NotNull CoachRequest request) {
         return service.requestCoach(Parameters.uuid("planId", planId), request);
     }
@@ -53,6 +57,7 @@ public class CoachingResource {
     @POST
     @Path(PlanResource.PLAN_ID + "/check-ins")
     @RolesAllowed(Roles.COACH)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<PlanView>> checkIn(@PathParam("planId") String planId, @Valid @NotNull CheckIn checkIn) {
         return service.checkIn(Parameters.uuid("planId", planId), checkIn).map(CoachingResource::created);
     }
@@ -60,6 +65,7 @@ public class CoachingResource {
     @POST
     @Path(PlanResource.PLAN_ID + "/milestones/{milestone}/sign-off")
     @RolesAllowed(Roles.COACH)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<PlanView>> signOff(@PathParam("planId") String planId,
             @PathParam("milestone") String milestone, @Valid SignOff signOff) {
         return service.signOff(Parameters.uuid("planId", planId), milestone, signOff).map(CoachingResource::created);
@@ -68,6 +74,7 @@ public class CoachingResource {
     @POST
     @Path(PlanResource.PLAN_ID + "/reflections")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<PlanView>> reflect(@PathParam("planId") String planId,
             @Valid @NotNull Reflection reflection) {
         return service.reflect(Parameters.uuid("planId", planId), reflection).map(CoachingResource::created);

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.pathway.EnrollmentRequest;
 import org.district.pd.plan.pathway.PlanIntent;
@@ -47,6 +49,7 @@ public class PlanResource {
 
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<PlanView>> create(@Valid @NotNull PlanRequest request) {
         // A relative Location, as a plain header: created(URI) would make it absolute with this service's address.
         return service.create(request).map(plan -> RestResponse.ResponseBuilder
@@ -58,6 +61,7 @@ public class PlanResource {
     @POST
     @Path("enrollments")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<PlanView>> enroll(@Valid @NotNull EnrollmentRequest request) {
         return service.enroll(request).map(plan -> RestResponse.ResponseBuilder
                 .<PlanView>create(RestResponse.Status.CREATED, plan)
@@ -92,6 +96,7 @@ public class PlanResource {
     @PUT
     @Path(PLAN_ID + "/goals")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PlanView> writeGoals(@PathParam("planId") String planId, @Valid @NotNull PlanIntent.Goals goals) {
         return intents.writeGoals(Parameters.uuid("planId", planId), goals);
     }
@@ -100,6 +105,7 @@ public class PlanResource {
     @PUT
     @Path(PLAN_ID + "/choices")
     @RolesAllowed(Roles.TEACHER)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PlanView> choose(@PathParam("planId") String planId, @Valid @NotNull PlanIntent.Choices choices) {
         return intents.choose(Parameters.uuid("planId", planId), choices);
     }

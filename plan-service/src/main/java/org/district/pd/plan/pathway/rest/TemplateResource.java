@@ -3,6 +3,7 @@ package org.district.pd.plan.pathway.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.plan.pathway.TemplateRequest;
 import org.district.pd.plan.pathway.TemplateService;
@@ -41,6 +43,7 @@ public class TemplateResource {
 
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TemplateView>> create(TemplateRequest request) {
         // A relative Location, as a plain header: created(URI) would make it absolute with this service's address.
         return service.create(body(request)).map(created -> RestResponse.ResponseBuilder
@@ -51,6 +54,7 @@ public class TemplateResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.PRINCIPAL })
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TemplateView> revise(@PathParam("id") String id, TemplateRequest request) {
         return service.revise(Parameters.uuid("id", id), body(request));
     }
