@@ -36,6 +36,7 @@ import org.district.pd.learning.session.rest.AttendanceView;
 import org.district.pd.learning.session.rest.CheckInCodeView;
 import org.district.pd.learning.session.rest.CorrectionResult;
 import org.district.pd.learning.session.rest.MarkResult;
+import org.district.pd.platform.checkin.CheckInCode;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.Problem;
 import org.district.pd.platform.problem.ProblemException;
@@ -54,8 +55,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AttendanceService {
 
-    /** Check-in opens this long before a session begins, for those who arrive early; it closes when it ends. */
-    public static final Duration EARLY_CHECK_IN = Duration.ofMinutes(15);
     static final String CLIENT = "learning-service";
 
     private final SessionService sessions;
@@ -207,7 +206,7 @@ public class AttendanceService {
         if (at.isAfter(now)) {
             return Uni.createFrom().item(false); // attended in the future: the LMS's clock or data is wrong
         }
-        return sessionsHeld.heldAt(offering.id, at, EARLY_CHECK_IN).flatMap(session -> {
+        return sessionsHeld.heldAt(offering.id, at, CheckInCode.OPENS_BEFORE).flatMap(session -> {
             if (session == null) {
                 return Uni.createFrom().item(false);
             }
@@ -290,13 +289,7 @@ public class AttendanceService {
 
     static void requireOpen(OfferingSession session, Instant now) {
         requireOn(session);
-        if (now.isBefore(opens(session))) {
-            throw ProblemException.conflict("Check-in opens at " + opens(session) + ", "
-                    + EARLY_CHECK_IN.toMinutes() + " minutes before the session");
-        }
-        if (!now.isBefore(session.endsAt)) {
-            throw ProblemException.conflict("Check-in closed when the session ended at " + session.endsAt);
-        }
+        CheckInCode.requireOpen("session", session.startsAt, session.endsAt, now);
     }
 
     private static void requireOn(OfferingSession session) {
@@ -306,7 +299,7 @@ public class AttendanceService {
     }
 
     private static Instant opens(OfferingSession session) {
-        return session.startsAt.minus(EARLY_CHECK_IN);
+        return CheckInCode.opensAt(session.startsAt);
     }
 
     private static void requireMinutesWithin(OfferingSession session, AttendanceMarks marks) {

@@ -24,6 +24,7 @@ import org.district.pd.learning.session.persistence.RegistrationRepository;
 import org.district.pd.learning.session.persistence.SessionRepository;
 import org.district.pd.learning.session.rest.NewSession;
 import org.district.pd.learning.session.rest.SessionView;
+import org.district.pd.platform.checkin.CheckInCode;
 import org.district.pd.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

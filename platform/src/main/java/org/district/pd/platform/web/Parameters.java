@@ -1,6 +1,8 @@
 package org.district.pd.platform.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -69,6 +71,18 @@ public final class Parameters {
             throw ProblemException.invalid(name, "must be a UUID");
         }
         return UUID.fromString(value.strip());
+    }
+
+    /** {@code value} as an ISO-8601 instant (2026-12-01T15:30:00Z), or null when it is not given. */
+    public static Instant optionalInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-12-01T15:30:00Z");
+        }
     }
 
     /** {@code value} as a decimal from {@code min} to {@code max}, or null when it is not given. */

@@ -1,4 +1,4 @@
-package org.district.pd.learning.session;
+package org.district.pd.platform.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.district.pd.learning.session.persistence.OfferingSession;
 import org.district.pd.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +49,16 @@ class CheckInCodeTest {
 
     @Test
     void checkInIsOpenFromFifteenMinutesBeforeTheStartUntilTheEnd() {
-        OfferingSession session = new OfferingSession();
-        session.startsAt = Instant.parse("2026-12-01T15:00:00Z");
-        session.endsAt = Instant.parse("2026-12-01T16:30:00Z");
-        assertThatThrownBy(() -> AttendanceService.requireOpen(session, Instant.parse("2026-12-01T14:44:59.999Z")))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("opens at 2026-12-01T14:45:00Z");
-        AttendanceService.requireOpen(session, Instant.parse("2026-12-01T14:45:00Z"));
-        AttendanceService.requireOpen(session, Instant.parse("2026-12-01T16:29:59.999Z"));
-        assertThatThrownBy(() -> AttendanceService.requireOpen(session, Instant.parse("2026-12-01T16:30:00Z")))
+        Instant starts = Instant.parse("2026-12-01T15:00:00Z");
+        Instant ends = Instant.parse("2026-12-01T16:30:00Z");
+        assertThatThrownBy(() -> CheckInCode.requireOpen("meeting", starts, ends,
+                Instant.parse("2026-12-01T14:44:59.999Z")))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("opens at 2026-12-01T14:45:00Z")
+                .hasMessageContaining("before the meeting");
+        CheckInCode.requireOpen("meeting", starts, ends, Instant.parse("2026-12-01T14:45:00Z"));
+        CheckInCode.requireOpen("meeting", starts, ends, Instant.parse("2026-12-01T16:29:59.999Z"));
+        assertThatThrownBy(() -> CheckInCode.requireOpen("meeting", starts, ends,
+                Instant.parse("2026-12-01T16:30:00Z")))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("closed");
     }
 }

@@ -1,23 +1,29 @@
-package org.district.pd.learning.session;
+package org.district.pd.platform.checkin;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.district.pd.platform.problem.ProblemException;
+
 /**
  * Check-in codes as TOTP (RFC 6238) derives them: six digits from an HMAC-SHA1 of the 30-second step number under the
  * session's own secret. The code of the step before is accepted too, so a code read off the screen just before it
- * rotates still works.
+ * rotates still works. Check-in is open from {@link #OPENS_BEFORE} before the start until the end, the same for a
+ * workshop session (learning-service) and a community meeting (community-service).
  */
 public final class CheckInCode {
 
     public static final int STEP_SECONDS = 30;
+    /** Check-in opens this long before the start, for those who arrive early; it closes at the end. */
+    public static final Duration OPENS_BEFORE = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private CheckInCode() {
@@ -28,6 +34,21 @@ public final class CheckInCode {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
         return secret;
+    }
+
+    public static Instant opensAt(Instant startsAt) {
+        return startsAt.minus(OPENS_BEFORE);
+    }
+
+    /** A 409 unless {@code now} is within check-in of the {@code what} (session, meeting) from start to end. */
+    public static void requireOpen(String what, Instant startsAt, Instant endsAt, Instant now) {
+        if (now.isBefore(opensAt(startsAt))) {
+            throw ProblemException.conflict("Check-in opens at " + opensAt(startsAt) + ", "
+                    + OPENS_BEFORE.toMinutes() + " minutes before the " + what);
+        }
+        if (!now.isBefore(endsAt)) {
+            throw ProblemException.conflict("Check-in closed when the " + what + " ended at " + endsAt);
+        }
     }
 
     public static long step(Instant time) {

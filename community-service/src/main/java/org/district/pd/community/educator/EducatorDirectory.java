@@ -1,0 +1,50 @@
+package org.district.pd.community.educator;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/** Keeps the roster projection; runs inside the inbox's transaction. */
+@ApplicationScoped
+public class EducatorDirectory {
+
+    private static final Logger LOG = Logger.getLogger(EducatorDirectory.class);
+
+    /** The educator as a roster snapshot describes them, at the time of its event. */
+    public record Snapshot(UUID educatorId, String givenName, String familyName, String email, UUID[] schoolIds,
+            String[] subjects, String[] grades, boolean active, Instant at) {
+    }
+
+    private final EducatorRepository educators;
+
+    EducatorDirectory(EducatorRepository educators) {
+        this.educators = educators;
+    }
+
+    public Uni<Void> apply(Snapshot snapshot) {
+        return educators.findById(snapshot.educatorId()).flatMap(found -> {
+            if (found != null && snapshot.at().isBefore(found.updatedAt)) {
+                // A compacted topic may hand us an older snapshot after a newer one, e.g. on a replay.
+                LOG.debugf("Ignored the roster snapshot of educator %s from %s: the one from %s is applied already",
+                        snapshot.educatorId(), snapshot.at(), found.updatedAt);
+                return Uni.createFrom().voidItem();
+            }
+            Educator educator = found == null ? new Educator() : found;
+            educator.id = snapshot.educatorId();
+            educator.givenName = snapshot.givenName();
+            educator.familyName = snapshot.familyName();
+            educator.email = snapshot.email();
+            educator.schoolIds = snapshot.schoolIds();
+            educator.subjects = snapshot.subjects();
+            educator.grades = snapshot.grades();
+            educator.active = snapshot.active();
+            educator.updatedAt = snapshot.at();
+            return educators.persist(educator).replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package org.district.pd.community.me;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.district.pd.community.community.CommunityViews.JoinRequestView;
+import org.district.pd.community.community.MembershipService;
+import org.district.pd.community.meeting.MeetingService;
+import org.district.pd.community.meeting.MeetingViews.MeetingView;
+import org.district.pd.community.security.People;
+import org.district.pd.platform.web.Parameters;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import io.smallrye.mutiny.Uni;
+
+/** The caller's own corner: their pending invitations and requests, and their schedule. */
+@Path("/api/v1/community/me")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({People.TEACHER, People.COACH, People.PRINCIPAL, People.DISTRICT_ADMIN, People.FACILITATOR,
+        People.ASSESSOR})
+public class MeResource {
+
+    private final MembershipService memberships;
+    private final MeetingService meetings;
+
+    MeResource(MembershipService memberships, MeetingService meetings) {
+        this.memberships = memberships;
+        this.meetings = meetings;
+    }
+
+    /** The caller's schedule across their communities, from {@code from} (default a day ago) to {@code to}. */
+    @GET
+    @Path("/schedule")
+    public Uni<List<MeetingView>> schedule(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return meetings.mine(Parameters.optionalInstant("from", from), Parameters.optionalInstant("to", to));
+    }
+
+    @GET
+    @Path("/requests")
+    public Uni<List<JoinRequestView>> list() {
+        return memberships.mine();
+    }
+
+    /** Accepts an invitation: the caller is a member from now on. */
+    @POST
+    @Path("/requests/{id}/accept")
+    public Uni<JoinRequestView> accept(@PathParam("id") String id) {
+        return memberships.answer(Parameters.uuid("id", id), true);
+    }
+
+    /** Declines an invitation, or withdraws one's own request. */
+    @POST
+    @Path("/requests/{id}/decline")
+    public Uni<JoinRequestView> decline(@PathParam("id") String id) {
+        return memberships.answer(Parameters.uuid("id", id), false);
+    }
+}

@@ -1,0 +1,18 @@
+package org.district.pd.community.meeting;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class AttendanceRepository implements PanacheRepositoryBase<Attendance, UUID> {
+
+    public Uni<Attendance> of(UUID meetingId, UUID educatorId) {
+        return find("meetingId = ?1 and educatorId = ?2", meetingId, educatorId).firstResult();
+    }
+}

@@ -1,0 +1,54 @@
+package org.district.pd.community.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.community.educator.EducatorDirectory;
+import org.district.pd.community.messaging.events.EducatorUpserted;
+import org.district.pd.community.messaging.events.Topics;
+import org.district.pd.platform.inbox.EventHandler;
+import org.district.pd.platform.inbox.Inbox;
+import org.district.pd.platform.inbox.IncomingEvent;
+import org.district.pd.platform.inbox.PoisonRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+
+/** Keeps the educator projection from the compacted roster topic. */
+@ApplicationScoped
+public class RosterListener implements EventHandler {
+
+    static final String CONSUMER = "community-service";
+
+    private final Inbox inbox;
+    private final EducatorDirectory directory;
+
+    RosterListener(Inbox inbox, EducatorDirectory directory) {
+        this.inbox = inbox;
+        this.directory = directory;
+    }
+
+    @Incoming(Topics.ROSTER_EDUCATORS_CHANNEL)
+    public Uni<Void> onRosterRecord(ConsumerRecord<String, String> record) {
+        return inbox.consume(this, record);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ROSTER_EDUCATORS;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
+        return switch (event.type()) {
+            case EducatorUpserted.TYPE ->
+                directory.apply(inbox.data(event, EducatorUpserted.class).snapshot(event.time()));
+            default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
+        };
+    }
+}
