@@ -10,16 +10,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.district.pd.community.community.CommunityViews.JoinRequestView;
+import org.district.pd.community.community.CommunityViews.PageView;
 import org.district.pd.community.community.MembershipService;
+import org.district.pd.community.discussion.DiscussionService;
+import org.district.pd.community.discussion.DiscussionService.PostView;
 import org.district.pd.community.meeting.MeetingService;
 import org.district.pd.community.meeting.MeetingViews.MeetingView;
 import org.district.pd.community.security.People;
+import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.smallrye.mutiny.Uni;
 
-/** The caller's own corner: their pending invitations and requests, and their schedule. */
+/** The caller's own corner: pending invitations and requests, their schedule, the posts that mention them. */
 @Path("/api/v1/community/me")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({People.TEACHER, People.COACH, People.PRINCIPAL, People.DISTRICT_ADMIN, People.FACILITATOR,
@@ -28,10 +32,19 @@ public class MeResource {
 
     private final MembershipService memberships;
     private final MeetingService meetings;
+    private final DiscussionService discussions;
 
-    MeResource(MembershipService memberships, MeetingService meetings) {
+    MeResource(MembershipService memberships, MeetingService meetings, DiscussionService discussions) {
         this.memberships = memberships;
         this.meetings = meetings;
+        this.discussions = discussions;
+    }
+
+    /** Posts that mention the caller, newest first. */
+    @GET
+    @Path("/mentions")
+    public Uni<PageView<PostView>> mentions(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return discussions.mentionsOfMe(PageRequest.of(page, size));
     }
 
     /** The caller's schedule across their communities, from {@code from} (default a day ago) to {@code to}. */

@@ -1,0 +1,102 @@
+package org.district.pd.community.discussion.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.district.pd.community.discussion.DiscussionService;
+import org.district.pd.community.discussion.DiscussionService.PostView;
+import org.district.pd.community.discussion.DiscussionService.RevisionView;
+import org.district.pd.community.discussion.DiscussionService.ThreadView;
+import org.district.pd.community.discussion.rest.DiscussionBodies.Hiding;
+import org.district.pd.community.discussion.rest.DiscussionBodies.NewReaction;
+import org.district.pd.community.discussion.rest.DiscussionBodies.NewReply;
+import org.district.pd.community.discussion.rest.DiscussionBodies.PostEdit;
+import org.district.pd.community.discussion.rest.DiscussionBodies.Reaction;
+import org.district.pd.community.security.People;
+import org.district.pd.platform.web.PageRequest;
+import org.district.pd.platform.web.Parameters;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import io.smallrye.mutiny.Uni;
+
+/** A thread with its replies, and what is done to one post: edit, react, hide. */
+@Path("/api/v1/community")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({People.TEACHER, People.COACH, People.PRINCIPAL, People.DISTRICT_ADMIN, People.FACILITATOR,
+        People.ASSESSOR})
+public class PostResource {
+
+    private final DiscussionService discussions;
+
+    PostResource(DiscussionService discussions) {
+        this.discussions = discussions;
+    }
+
+    /** The thread and a page of its replies, oldest first. */
+    @GET
+    @Path("/threads/{id}")
+    public Uni<ThreadView> thread(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return discussions.thread(Parameters.uuid("id", id), PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("/threads/{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostView> reply(@PathParam("id") String id, @NotNull @Valid NewReply body) {
+        return discussions.reply(Parameters.uuid("id", id), body);
+    }
+
+    @PUT
+    @Path("/posts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostView> edit(@PathParam("id") String id, @NotNull @Valid PostEdit edit) {
+        return discussions.edit(Parameters.uuid("id", id), edit);
+    }
+
+    @GET
+    @Path("/posts/{id}/revisions")
+    public Uni<List<RevisionView>> revisions(@PathParam("id") String id) {
+        return discussions.revisions(Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("/posts/{id}/reactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostView> react(@PathParam("id") String id, @NotNull @Valid NewReaction body) {
+        return discussions.react(Parameters.uuid("id", id), body.reaction().name(), true);
+    }
+
+    @DELETE
+    @Path("/posts/{id}/reactions/{reaction}")
+    public Uni<PostView> unreact(@PathParam("id") String id, @PathParam("reaction") String reaction) {
+        Reaction which = Parameters.optionalEnum("reaction", reaction, Reaction.class);
+        return discussions.react(Parameters.uuid("id", id), which.name(), false);
+    }
+
+    /** A facilitator hides a post, saying why. */
+    @POST
+    @Path("/posts/{id}/hide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PostView> hide(@PathParam("id") String id, @NotNull @Valid Hiding body) {
+        return discussions.hide(Parameters.uuid("id", id), body.reason());
+    }
+
+    @POST
+    @Path("/posts/{id}/unhide")
+    public Uni<PostView> unhide(@PathParam("id") String id) {
+        return discussions.hide(Parameters.uuid("id", id), null);
+    }
+}
