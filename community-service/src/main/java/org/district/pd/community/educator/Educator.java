@@ -24,6 +24,8 @@ public class Educator {
     public String[] subjects;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] grades;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] gradeBands;
     public boolean active;
     public Instant updatedAt;
 

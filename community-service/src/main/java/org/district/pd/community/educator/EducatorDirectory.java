@@ -42,6 +42,7 @@ public class EducatorDirectory {
             educator.schoolIds = snapshot.schoolIds();
             educator.subjects = snapshot.subjects();
             educator.grades = snapshot.grades();
+            educator.gradeBands = GradeBands.of(snapshot.grades());
             educator.active = snapshot.active();
             educator.updatedAt = snapshot.at();
             return educators.persist(educator).replaceWithVoid();

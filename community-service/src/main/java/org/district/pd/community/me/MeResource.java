@@ -3,19 +3,30 @@ package org.district.pd.community.me;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.community.community.CommunityViews.JoinRequestView;
 import org.district.pd.community.community.CommunityViews.PageView;
 import org.district.pd.community.community.MembershipService;
+import org.district.pd.community.community.rest.CommunityBody;
 import org.district.pd.community.discussion.DiscussionService;
 import org.district.pd.community.discussion.DiscussionService.PostView;
 import org.district.pd.community.meeting.MeetingService;
 import org.district.pd.community.meeting.MeetingViews.MeetingView;
+import org.district.pd.community.peer.PeerService;
+import org.district.pd.community.peer.PeerService.InterestsView;
+import org.district.pd.community.peer.PeerService.Suggestions;
 import org.district.pd.community.security.People;
 import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
@@ -23,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.smallrye.mutiny.Uni;
 
-/** The caller's own corner: pending invitations and requests, their schedule, the posts that mention them. */
+/** The caller's own corner: invitations and requests, schedule, mentions, interests and suggested peers. */
 @Path("/api/v1/community/me")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({People.TEACHER, People.COACH, People.PRINCIPAL, People.DISTRICT_ADMIN, People.FACILITATOR,
@@ -33,11 +44,39 @@ public class MeResource {
     private final MembershipService memberships;
     private final MeetingService meetings;
     private final DiscussionService discussions;
+    private final PeerService peers;
 
-    MeResource(MembershipService memberships, MeetingService meetings, DiscussionService discussions) {
+    MeResource(MembershipService memberships, MeetingService meetings, DiscussionService discussions,
+            PeerService peers) {
         this.memberships = memberships;
         this.meetings = meetings;
         this.discussions = discussions;
+        this.peers = peers;
+    }
+
+    /** The caller's own tags: what they care about and would connect over. */
+    public record Interests(@NotNull @Size(max = 30) List<@NotNull @Pattern(regexp = CommunityBody.TAG,
+            message = CommunityBody.TAG_MESSAGE) String> tags) {
+    }
+
+    @GET
+    @Path("/interests")
+    public Uni<InterestsView> interests() {
+        return peers.interests();
+    }
+
+    @PUT
+    @Path("/interests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<InterestsView> setInterests(@NotNull @Valid Interests body) {
+        return peers.setInterests(body.tags());
+    }
+
+    /** Communities to join and colleagues at other schools, matched on subject, grade band, interests, strengths. */
+    @GET
+    @Path("/suggestions")
+    public Uni<Suggestions> suggestions() {
+        return peers.suggestions();
     }
 
     /** Posts that mention the caller, newest first. */

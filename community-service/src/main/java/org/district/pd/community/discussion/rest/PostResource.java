@@ -31,8 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import io.smallrye.mutiny.Uni;
 
-/** A thread with its replies, and what is done to one post: edit, react, hide. */
-@Path("/api/v1/community")
+/** What is done to one post: edit it, see its earlier versions, react, hide. */
+@Path("/api/v1/community/posts")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({People.TEACHER, People.COACH, People.PRINCIPAL, People.DISTRICT_ADMIN, People.FACILITATOR,
         People.ASSESSOR})
@@ -44,43 +44,28 @@ public class PostResource {
         this.discussions = discussions;
     }
 
-    /** The thread and a page of its replies, oldest first. */
-    @GET
-    @Path("/threads/{id}")
-    public Uni<ThreadView> thread(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return discussions.thread(Parameters.uuid("id", id), PageRequest.of(page, size));
-    }
-
-    @POST
-    @Path("/threads/{id}/replies")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<PostView> reply(@PathParam("id") String id, @NotNull @Valid NewReply body) {
-        return discussions.reply(Parameters.uuid("id", id), body);
-    }
-
     @PUT
-    @Path("/posts/{id}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PostView> edit(@PathParam("id") String id, @NotNull @Valid PostEdit edit) {
         return discussions.edit(Parameters.uuid("id", id), edit);
     }
 
     @GET
-    @Path("/posts/{id}/revisions")
+    @Path("/{id}/revisions")
     public Uni<List<RevisionView>> revisions(@PathParam("id") String id) {
         return discussions.revisions(Parameters.uuid("id", id));
     }
 
     @POST
-    @Path("/posts/{id}/reactions")
+    @Path("/{id}/reactions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PostView> react(@PathParam("id") String id, @NotNull @Valid NewReaction body) {
         return discussions.react(Parameters.uuid("id", id), body.reaction().name(), true);
     }
 
     @DELETE
-    @Path("/posts/{id}/reactions/{reaction}")
+    @Path("/{id}/reactions/{reaction}")
     public Uni<PostView> unreact(@PathParam("id") String id, @PathParam("reaction") String reaction) {
         Reaction which = Parameters.optionalEnum("reaction", reaction, Reaction.class);
         return discussions.react(Parameters.uuid("id", id), which.name(), false);
@@ -88,14 +73,14 @@ public class PostResource {
 
     /** A facilitator hides a post, saying why. */
     @POST
-    @Path("/posts/{id}/hide")
+    @Path("/{id}/hide")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PostView> hide(@PathParam("id") String id, @NotNull @Valid Hiding body) {
         return discussions.hide(Parameters.uuid("id", id), body.reason());
     }
 
     @POST
-    @Path("/posts/{id}/unhide")
+    @Path("/{id}/unhide")
     public Uni<PostView> unhide(@PathParam("id") String id) {
         return discussions.hide(Parameters.uuid("id", id), null);
     }
