@@ -26,8 +26,8 @@ public final class Demo {
     public static final String ERIN = "22ee1145-7a6a-313a-a325-050990312d15";
     public static final String JACK = "2f19c82f-f21b-3b60-adfd-a57d9495a968";
     public static final String LINCOLN = "bafd1764-384a-3c8f-9104-11542913b123";
-    public static final String WASHINGTON = "2698429a-d6a5-343b-8695-6a069b029c33";
-    public static final String ADAMS = "9e0b977b-3dc6-3437-bda1-98cb4cbe682b";
+    public static final String ROOSEVELT = "2698429a-d6a5-343b-8695-6a069b029c33";
+    public static final String JEFFERSON = "9e0b977b-3dc6-3437-bda1-98cb4cbe682b";
     public static final String COMMUNITIES = "/api/v1/community/communities";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean rostered;
@@ -44,11 +44,11 @@ public final class Demo {
                 LINCOLN);
         rostered("Bob", BOB, "bob@district.example", new String[] {"Science"}, new String[] {"07"}, LINCOLN);
         rostered("Carol", CAROL, "carol@district.example", new String[] {"Mathematics"}, new String[] {"07", "08"},
-                WASHINGTON);
-        rostered("Dan", DAN, "dan@district.example", new String[] {"English"}, new String[] {"10"}, ADAMS);
+                ROOSEVELT);
+        rostered("Dan", DAN, "dan@district.example", new String[] {"English"}, new String[] {"10"}, JEFFERSON);
         rostered("Erin", ERIN, "erin@district.example", new String[] {"Mathematics"}, new String[] {"06"}, LINCOLN,
-                WASHINGTON);
-        rostered("Jack", JACK, "jack@district.example", new String[] {}, new String[] {}, WASHINGTON);
+                ROOSEVELT);
+        rostered("Jack", JACK, "jack@district.example", new String[] {}, new String[] {}, ROOSEVELT);
         // Each educator reached the projection once an invitation of them is no longer refused as unknown (400).
         String probe = create("grace", """
                 {"kind":"NETWORK","name":"Roster probe","purpose":"Waits for the roster","visibility":"INVITE"}""");

@@ -8,7 +8,7 @@ import static org.district.pd.community.Demo.COMMUNITIES;
 import static org.district.pd.community.Demo.ERIN;
 import static org.district.pd.community.Demo.JACK;
 import static org.district.pd.community.Demo.LINCOLN;
-import static org.district.pd.community.Demo.WASHINGTON;
+import static org.district.pd.community.Demo.ROOSEVELT;
 import static org.district.pd.community.Demo.community;
 import static org.district.pd.community.Demo.create;
 import static org.hamcrest.Matchers.contains;
@@ -42,7 +42,7 @@ class MembershipTest {
         // A teacher starts a network, not a PLC; a facilitator a PLC of their school, not another school's.
         create("alice", community("NETWORK", "OPEN", null, false));
         post("alice", COMMUNITIES, community("PLC", "OPEN", LINCOLN, false)).statusCode(403);
-        create("jack", community("PLC", "OPEN", WASHINGTON, true));
+        create("jack", community("PLC", "OPEN", ROOSEVELT, true));
         post("jack", COMMUNITIES, community("PLC", "OPEN", LINCOLN, false)).statusCode(403);
         // A principal starts their own school's communities only; HR none at all; no token is a 401.
         create("frank", community("COHORT", "REQUEST", LINCOLN, false));
@@ -51,18 +51,18 @@ class MembershipTest {
         given().contentType(ContentType.JSON).body(community("NETWORK", "OPEN", null, false))
                 .when().post(COMMUNITIES).then().statusCode(401);
         // The founder is its first facilitator.
-        String id = create("jack", community("PLC", "OPEN", WASHINGTON, false));
+        String id = create("jack", community("PLC", "OPEN", ROOSEVELT, false));
         get("jack", COMMUNITIES + "/" + id).statusCode(200).body("facilitators.educatorId", contains(JACK))
                 .body("myRole", equalTo("FACILITATOR")).body("members", equalTo(1));
     }
 
     @Test
     void anOpenCommunityIsJoinedAtOnceByThoseItIsFor() {
-        String plc = create("jack", community("PLC", "OPEN", WASHINGTON, false));
+        String plc = create("jack", community("PLC", "OPEN", ROOSEVELT, false));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200)
                 .body("membership.educatorId", equalTo(CAROL)).body("membership.role", equalTo("MEMBER"));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(409);
-        // Alice teaches at Lincoln: she sees Washington's open PLC nowhere and cannot join it.
+        // Alice teaches at Lincoln: she sees Roosevelt's open PLC nowhere and cannot join it.
         get("alice", COMMUNITIES + "/" + plc).statusCode(404);
         post("alice", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(404);
         get("carol", COMMUNITIES + "/" + plc + "/members").statusCode(200)

@@ -7,7 +7,7 @@ import static org.district.pd.community.Demo.CAROL;
 import static org.district.pd.community.Demo.COMMUNITIES;
 import static org.district.pd.community.Demo.DAN;
 import static org.district.pd.community.Demo.ERIN;
-import static org.district.pd.community.Demo.WASHINGTON;
+import static org.district.pd.community.Demo.ROOSEVELT;
 import static org.district.pd.community.Demo.community;
 import static org.district.pd.community.Demo.create;
 import static org.hamcrest.Matchers.contains;
@@ -49,7 +49,7 @@ class MeetingTest {
 
     @Test
     void aRecurringSeriesIsScheduledAndShowsOnTheMembersSchedule() throws Exception {
-        String plc = create("jack", community("PLC", "OPEN", WASHINGTON, true));
+        String plc = create("jack", community("PLC", "OPEN", ROOSEVELT, true));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200);
         Instant first = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         String body = """
@@ -74,7 +74,7 @@ class MeetingTest {
 
     @Test
     void aMemberChecksInWithTheRotatingCodeAndPlanServiceHearsOfItWithItsCredit() throws Exception {
-        String plc = create("jack", community("PLC", "OPEN", WASHINGTON, true));
+        String plc = create("jack", community("PLC", "OPEN", ROOSEVELT, true));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200);
         String meeting = startingNow(plc, 90);
         // The code is for facilitators only; a wrong code is refused naming the field; a non-member cannot check in.
@@ -106,7 +106,7 @@ class MeetingTest {
 
     @Test
     void aFacilitatorTakesTheRosterAndEachAttendeeGetsTheirOwnAnswer() {
-        String plc = create("jack", community("PLC", "OPEN", WASHINGTON, false));
+        String plc = create("jack", community("PLC", "OPEN", ROOSEVELT, false));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200);
         post("erin", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200);
         String meeting = startingNow(plc, 60);
@@ -133,7 +133,7 @@ class MeetingTest {
 
     @Test
     void aCancelledMeetingTakesNoAttendanceAndLeavesTheSchedule() {
-        String plc = create("jack", community("PLC", "OPEN", WASHINGTON, false));
+        String plc = create("jack", community("PLC", "OPEN", ROOSEVELT, false));
         post("carol", COMMUNITIES + "/" + plc + "/join", "{}").statusCode(200);
         String meeting = startingNow(plc, 60);
         post("jack", "/api/v1/community/meetings/" + meeting + "/cancel", "").statusCode(200);

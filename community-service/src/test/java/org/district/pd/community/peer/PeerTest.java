@@ -38,7 +38,7 @@ class PeerTest {
         String network = create("dan", """
                 {"kind":"NETWORK","name":"Number talks across the district","purpose":"Share number talks",
                  "tags":["number-talks"],"visibility":"OPEN"}""");
-        // Carol teaches mathematics in grades 7-8 at Washington: Alice (Lincoln, mathematics 6-7) should meet her.
+        // Carol teaches mathematics in grades 7-8 at Roosevelt: Alice (Lincoln, mathematics 6-7) should meet her.
         // Bob teaches at Alice's own school: not a suggestion. Dan teaches English in grade 10: nothing in common.
         get("alice", ME + "/suggestions").statusCode(200)
                 .body("basedOn", hasItem("mathematics")).body("basedOn", hasItem("grades-6-8"))

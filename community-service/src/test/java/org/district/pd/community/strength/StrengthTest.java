@@ -47,7 +47,7 @@ class StrengthTest {
                 .statusCode(403);
         post("erin", STRENGTHS + "/profiles/" + CAROL + "/endorsements", "{\"strength\":\"juggling\"}")
                 .statusCode(400).body("violations[0].field", equalTo("strength"));
-        // Dan teaches at Adams and shares no community with Carol: no endorsement until they do.
+        // Dan teaches at Jefferson High and shares no community with Carol: no endorsement until they do.
         post("dan", STRENGTHS + "/profiles/" + CAROL + "/endorsements", "{\"strength\":\"flexibility\"}")
                 .statusCode(403);
         String network = create("dan", community("NETWORK", "OPEN", null, false));

@@ -17,6 +17,20 @@ final class ValidBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, Supplier<String>> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/community/communities", ValidBodies::community),
+            Map.entry("PUT /api/v1/community/communities/{id}", ValidBodies::community),
+            Map.entry("POST /api/v1/community/communities/{id}/meetings", () -> """
+                    {"title":"Generated","agenda":"a","startsAt":"2027-01-12T20:30:00Z","durationMinutes":60,
+                     "location":"Room 1","recurrence":"FREQ=MONTHLY;INTERVAL=2;COUNT=3"}"""),
+            Map.entry("POST /api/v1/community/communities/{id}/threads",
+                    () -> "{\"kind\":\"REFLECTION\",\"tried\":\"a\",\"why\":\"b\",\"impact\":\"c\"}"),
+            Map.entry("POST /api/v1/community/communities/{id}/resources", () -> """
+                    {"url":"https://gen.example/r","title":"Generated","kind":"ARTICLE","tags":["gen"],"note":"n"}"""),
+            Map.entry("POST /api/v1/community/meetings/{id}/attendance",
+                    () -> "{\"attendees\":[{\"educatorId\":\"%s\",\"minutes\":30}]}".formatted(UUID.randomUUID())),
+            Map.entry("PUT /api/v1/community/me/interests", () -> "{\"tags\":[\"generated\"]}"),
+            Map.entry("POST /api/v1/community/strengths/profiles/{educatorId}/endorsements",
+                    () -> "{\"strength\":\"assessment-design\",\"note\":\"generated\"}"),
             Map.entry("POST /api/v1/learning/completions", () -> """
                     {"items":[{"externalId":"gen-%1$s","learner":{"email":"gen-%1$s@nowhere.example","sisId":"gen-%1$s",
                       "lmsAccount":"demo-lms:gen-%1$s"},"lmsCourseId":"LMS-FA-101","completedAt":"2026-11-02T15:00:00Z",
@@ -136,5 +150,11 @@ final class ValidBodies {
                  "review":{"assessors":2,"onDisagreement":"RESUBMIT","maxAttempts":2,"turnaroundDays":7},
                  "creditHours":1.5,"validityMonths":12,"renewal":{"opensDaysBefore":30,"evidence":["video"]},
                  "competencyTags":["generated"]}""".formatted(UUID.randomUUID());
+    }
+
+    private static String community() {
+        return """
+                {"kind":"NETWORK","name":"Generated %s","purpose":"p","tags":["gen"],"visibility":"INVITE",
+                 "creditBearing":false}""".formatted(UUID.randomUUID());
     }
 }

@@ -187,7 +187,8 @@ class EveryProducerTest {
         Map<String, String> topics = Map.of(SUBMITTED, CREDENTIALS, "pd.credentials.evidence.reviewed.v1",
                 CREDENTIALS, AWARDED, CREDENTIALS, REVOKED, CREDENTIALS, "pd.credentials.credential.expired.v1",
                 CREDENTIALS, MET_IN_COMMUNITY, COMMUNITY, VOIDED, LearningEvents.TOPIC, ATTENDANCE_VOIDED,
-                LearningEvents.TOPIC);
+                LearningEvents.TOPIC, "pd.community.resource.shared.v1", COMMUNITY,
+                "pd.community.strength.endorsed.v1", COMMUNITY);
         List<UUID> sent = topics.entrySet().stream()
                 .map(type -> ContractEvents.send(type.getValue(), type.getKey(),
                         ContractEvents.example(type.getKey(), teacher)))
