@@ -1,7 +1,6 @@
 package org.district.pd.community.community;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,8 @@ public class CommunityService {
             select to_char(m.start_local, 'YYYY-MM'),
                    (select count(*) from member x where x.community_id = :community
                       and x.joined_at < (m.start_local + interval '1 month') at time zone :zone
-                      and (x.ended_at is null or x.ended_at >= (m.start_local + interval '1 month') at time zone :zone)),
+                      and (x.ended_at is null
+                           or x.ended_at >= (m.start_local + interval '1 month') at time zone :zone)),
                    (select count(*) from member x where x.community_id = :community
                       and x.joined_at >= m.start_local at time zone :zone
                       and x.joined_at < (m.start_local + interval '1 month') at time zone :zone),
@@ -151,7 +151,7 @@ public class CommunityService {
             parameters.put("kind", kind);
         }
         if (tag != null) {
-            where.append(" and array_contains(c.tags, :tag)");
+            where.append(" and array_position(c.tags, :tag) > 0");
             parameters.put("tag", tag);
         }
         if (schoolId != null) {

@@ -31,8 +31,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Threads and replies in a community, for those who read it; members post, react and mention other members. An edit
- * keeps the earlier version; a facilitator hides a post with a reason, and the others then see the reason, not the post.
+ * Threads and replies in a community, for those who read it; members post, react and mention other members. An
+ * edit keeps the earlier version; a facilitator hides a post with a reason, and others then see the reason, not the
+ * post.
  */
 @ApplicationScoped
 public class DiscussionService {

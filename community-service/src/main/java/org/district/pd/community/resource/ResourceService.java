@@ -192,7 +192,7 @@ public class ResourceService {
 
     private static void filter(StringBuilder where, Map<String, Object> parameters, String tag, Resource.Kind kind) {
         if (tag != null) {
-            where.append(" and array_contains(tags, :tag)");
+            where.append(" and array_position(tags, :tag) > 0");
             parameters.put("tag", tag);
         }
         if (kind != null) {

@@ -68,6 +68,9 @@ class MembershipTest {
         get("carol", COMMUNITIES + "/" + plc + "/members").statusCode(200)
                 .body("items.educatorId", contains(JACK, CAROL)).body("total", equalTo(2));
         get("carol", COMMUNITIES + "?mine=true&size=200").statusCode(200).body("items.id", hasItem(plc));
+        get("carol", COMMUNITIES + "?tag=grade-7&kind=PLC&q=plc&size=200").statusCode(200)
+                .body("items.id", hasItem(plc));
+        get("carol", COMMUNITIES + "?tag=grade-8&size=200").statusCode(200).body("items.id", not(hasItem(plc)));
         get("alice", COMMUNITIES + "?size=200").statusCode(200).body("items.id", not(hasItem(plc)));
     }
 

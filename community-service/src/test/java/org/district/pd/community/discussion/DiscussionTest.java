@@ -3,7 +3,6 @@ package org.district.pd.community.discussion;
 import static io.restassured.RestAssured.given;
 import static org.district.pd.community.Demo.ALICE;
 import static org.district.pd.community.Demo.BOB;
-import static org.district.pd.community.Demo.CAROL;
 import static org.district.pd.community.Demo.COMMUNITIES;
 import static org.district.pd.community.Demo.ERIN;
 import static org.district.pd.community.Demo.LINCOLN;

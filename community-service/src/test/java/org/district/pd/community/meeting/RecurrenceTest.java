@@ -31,7 +31,7 @@ class RecurrenceTest {
         Instant first = Instant.parse("2027-01-12T20:30:00Z");
         List<Instant> starts = Recurrence.starts(Recurrence.parse("recurrence", "RRULE:FREQ=MONTHLY;INTERVAL=2"),
                 first, NEW_YORK, 60, "recurrence");
-        // The 12th of every other month, January 2027 to November 2028: the meeting two years on, in January 2029, is beyond the horizon.
+        // The 12th of every other month, January 2027 to November 2028; January 2029, two years on, is beyond it.
         assertThat(starts).hasSize(12).first().isEqualTo(first);
         assertThat(starts.get(11)).isEqualTo(Instant.parse("2028-11-12T20:30:00Z"));
     }

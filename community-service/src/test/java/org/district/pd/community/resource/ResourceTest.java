@@ -64,8 +64,10 @@ class ResourceTest {
         send("delete", "alice", API + "/resources/" + second + "/upvote", "").statusCode(200)
                 .body("upvotes", equalTo(1)).body("upvotedByMe", equalTo(false));
         post("bob", API + "/resources/" + first + "/upvote", "").statusCode(200).body("upvotes", equalTo(2));
-        get("alice", COMMUNITIES + "/" + network + "/resources?sort=top").statusCode(200)
+        get("alice", COMMUNITIES + "/" + network + "/resources?sort=top&tag=" + tag + "&kind=ARTICLE").statusCode(200)
                 .body("items.id", contains(first, second));
+        get("alice", COMMUNITIES + "/" + network + "/resources?tag=other").statusCode(200)
+                .body("items", hasSize(0));
         get("alice", COMMUNITIES + "/" + network + "/resources?sort=best").statusCode(400)
                 .body("violations[0].field", equalTo("sort"));
     }

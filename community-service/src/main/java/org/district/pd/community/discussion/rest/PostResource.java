@@ -12,20 +12,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.district.pd.community.discussion.DiscussionService;
 import org.district.pd.community.discussion.DiscussionService.PostView;
 import org.district.pd.community.discussion.DiscussionService.RevisionView;
-import org.district.pd.community.discussion.DiscussionService.ThreadView;
 import org.district.pd.community.discussion.rest.DiscussionBodies.Hiding;
 import org.district.pd.community.discussion.rest.DiscussionBodies.NewReaction;
-import org.district.pd.community.discussion.rest.DiscussionBodies.NewReply;
 import org.district.pd.community.discussion.rest.DiscussionBodies.PostEdit;
 import org.district.pd.community.discussion.rest.DiscussionBodies.Reaction;
 import org.district.pd.community.security.People;
-import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

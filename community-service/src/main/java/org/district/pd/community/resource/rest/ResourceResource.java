@@ -1,31 +1,15 @@
 package org.district.pd.community.resource.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
-import org.district.pd.community.community.CommunityViews.PageView;
-import org.district.pd.community.resource.CollectionService;
-import org.district.pd.community.resource.CollectionService.CollectionDetail;
-import org.district.pd.community.resource.CollectionService.CollectionView;
-import org.district.pd.community.resource.Resource;
 import org.district.pd.community.resource.ResourceService;
 import org.district.pd.community.resource.ResourceService.ResourceView;
-import org.district.pd.community.resource.ResourceService.TagView;
-import org.district.pd.community.resource.rest.ResourceBodies.CollectionItem;
-import org.district.pd.community.resource.rest.ResourceBodies.NewCollection;
 import org.district.pd.community.security.People;
-import org.district.pd.platform.web.PageRequest;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
