@@ -67,15 +67,17 @@ public class CommunityService {
 
     private final CommunityRepository communities;
     private final MemberRepository members;
+    private final JoinRequestRepository requests;
     private final EducatorRepository educators;
     private final Communities finder;
     private final CommunityAccess access;
     private final ZoneId zone;
 
-    CommunityService(CommunityRepository communities, MemberRepository members, EducatorRepository educators,
-            Communities finder, CommunityAccess access, CommunityConfig config) {
+    CommunityService(CommunityRepository communities, MemberRepository members, JoinRequestRepository requests,
+            EducatorRepository educators, Communities finder, CommunityAccess access, CommunityConfig config) {
         this.communities = communities;
         this.members = members;
+        this.requests = requests;
         this.educators = educators;
         this.finder = finder;
         this.access = access;
@@ -176,7 +178,7 @@ public class CommunityService {
             });
             return count.getSingleResult().flatMap(total -> page.setFirstResult(paging.page() * paging.size())
                     .setMaxResults(paging.size()).getResultList()
-                    .flatMap(found -> views(found))
+                    .flatMap(this::views)
                     .map(items -> new PageView<>(items, paging.page(), paging.size(), total)));
         });
     }
@@ -224,34 +226,50 @@ public class CommunityService {
         return new Communities.Found(community, null, null);
     }
 
-    private Uni<List<CommunityView>> views(List<Community> found) {
-        Uni<List<CommunityView>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Community community : found) {
-            all = all.flatMap(list -> finder.find(community.id).flatMap(this::view).map(view -> {
-                list.add(view);
-                return list;
-            }));
-        }
-        return all;
+    Uni<CommunityView> view(Communities.Found found) {
+        return views(List.of(found.community())).map(list -> list.get(0));
     }
 
-    Uni<CommunityView> view(Communities.Found found) {
-        Community c = found.community();
+    /**
+     * Views of a page of communities in a few queries, whatever its size: member counts, facilitators and their
+     * names, and the caller's own membership and pending request or invitation.
+     */
+    private Uni<List<CommunityView>> views(List<Community> page) {
         UUID me = access.educatorOrNull();
-        return members.countCurrent(c.id).flatMap(count -> members.facilitators(c.id).flatMap(facilitators ->
-                educators.byIds(facilitators.stream().map(m -> m.educatorId).toList()).flatMap(people ->
-                        members.current(c.id, me).map(membership -> {
-                            Map<UUID, String> names = new HashMap<>();
-                            people.forEach(e -> names.put(e.id, e.displayName()));
-                            List<Person> named = facilitators.stream()
-                                    .map(m -> new Person(m.educatorId, names.getOrDefault(m.educatorId, "")))
-                                    .toList();
-                            JoinRequest pending = found.pending();
-                            return new CommunityView(c.id, c.kind, c.name, c.purpose, List.of(c.tags), c.schoolId,
-                                    c.visibility, c.creditBearing, c.createdAt, c.archivedAt, count, named,
-                                    membership == null ? null : membership.role,
-                                    pending == null ? null : requestView(pending, c, null));
-                        }))));
+        List<UUID> ids = page.stream().map(c -> c.id).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery("""
+                select m.communityId, count(*) from Member m where m.communityId in :ids and m.endedAt is null
+                group by m.communityId""", Object[].class).setParameter("ids", ids).getResultList()
+                .flatMap(counts -> members.list("communityId in ?1 and endedAt is null and (role = ?2 or "
+                        + "educatorId = ?3) order by joinedAt", ids, Member.Role.FACILITATOR, me == null ? NOBODY : me)
+                        .flatMap(roles -> educators.byIds(roles.stream().filter(Member::facilitates)
+                                .map(m -> m.educatorId).distinct().toList())
+                                .flatMap(people -> requests.list("communityId in ?1 and educatorId = ?2 and "
+                                        + "status = ?3", ids, me == null ? NOBODY : me, JoinRequest.Status.PENDING)
+                                        .map(pending -> {
+                                            Map<UUID, Long> size = new HashMap<>();
+                                            counts.forEach(row -> size.put((UUID) row[0], (Long) row[1]));
+                                            Map<UUID, String> names = new HashMap<>();
+                                            people.forEach(e -> names.put(e.id, e.displayName()));
+                                            Map<UUID, JoinRequest> mine = new HashMap<>();
+                                            pending.forEach(r -> mine.put(r.communityId, r));
+                                            return page.stream().map(c -> view(c, size.getOrDefault(c.id, 0L),
+                                                    roles, names, mine.get(c.id), me)).toList();
+                                        })))));
+    }
+
+    private static CommunityView view(Community c, long size, List<Member> roles, Map<UUID, String> names,
+            JoinRequest pending, UUID me) {
+        List<Person> facilitators = roles.stream().filter(m -> m.communityId.equals(c.id) && m.facilitates())
+                .map(m -> new Person(m.educatorId, names.getOrDefault(m.educatorId, ""))).toList();
+        Member.Role myRole = roles.stream().filter(m -> m.communityId.equals(c.id) && m.educatorId.equals(me))
+                .map(m -> m.role).findFirst().orElse(null);
+        return new CommunityView(c.id, c.kind, c.name, c.purpose, List.of(c.tags), c.schoolId, c.visibility,
+                c.creditBearing, c.createdAt, c.archivedAt, size, facilitators, myRole,
+                pending == null ? null : requestView(pending, c, null));
     }
 
     static JoinRequestView requestView(JoinRequest request, Community community, Educator educator) {
