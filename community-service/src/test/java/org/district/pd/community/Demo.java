@@ -96,6 +96,14 @@ public final class Demo {
                 .when().post(COMMUNITIES).then().statusCode(201).extract().path("id");
     }
 
+    /** Creates a community as {@code user} and has grace, the district admin, make it credit-bearing. */
+    public static String createWithCredit(String user, String body) {
+        String id = create(user, body);
+        given().auth().oauth2(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"creditBearing\":true}")
+                .when().put(COMMUNITIES + "/" + id + "/credit-bearing").then().statusCode(200);
+        return id;
+    }
+
     /** A community body with a name unique to this run. */
     public static String community(String kind, String visibility, String school, boolean credit) {
         return """

@@ -3,6 +3,7 @@ package org.district.pd.community.community;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.district.pd.community.security.CommunityAccess;
 import org.district.pd.platform.problem.ProblemException;
@@ -42,8 +43,21 @@ public class Communities {
     }
 
     public Uni<Found> find(UUID communityId) {
+        return find(communityId, communities.findById(communityId));
+    }
+
+    /**
+     * Like {@link #find}, holding the community's row until the transaction ends: changes of membership are
+     * made one at a time per community, so two of them never both pass a check the other invalidates (the last two
+     * facilitators leaving at once, an approval and a withdrawal of the same request).
+     */
+    public Uni<Found> findForMembershipChange(UUID communityId) {
+        return find(communityId, communities.findById(communityId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private Uni<Found> find(UUID communityId, Uni<Community> loading) {
         UUID me = access.educatorOrNull();
-        return communities.findById(communityId).flatMap(community -> {
+        return loading.flatMap(community -> {
             if (community == null) {
                 throw notFound(communityId);
             }
@@ -60,12 +74,14 @@ public class Communities {
 
     /** Like {@link #find}, and the community must still be active to change anything in it. */
     public Uni<Found> findActive(UUID communityId) {
-        return find(communityId).map(found -> {
-            if (found.community().archivedAt != null) {
-                throw ProblemException.conflict("Community " + communityId + " is archived");
-            }
-            return found;
-        });
+        return find(communityId).map(Communities::requireActive);
+    }
+
+    public static Found requireActive(Found found) {
+        if (found.community().archivedAt != null) {
+            throw ProblemException.conflict("Community " + found.community().id + " is archived");
+        }
+        return found;
     }
 
     static ProblemException notFound(UUID communityId) {

@@ -8,11 +8,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A PLC, cohort, network or coaching circle: one school's (schoolId) or the whole district's (null). */
 @Entity
+@DynamicUpdate
 public class Community {
 
     @Id

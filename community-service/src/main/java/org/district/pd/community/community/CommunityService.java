@@ -88,6 +88,9 @@ public class CommunityService {
     @WithTransaction
     public Uni<CommunityView> create(CommunityBody body) {
         access.create(body.kind(), body.schoolId());
+        if (Boolean.TRUE.equals(body.creditBearing())) {
+            access.grantCredit(body.schoolId());
+        }
         Instant now = Instant.now();
         Community community = new Community();
         community.id = UUID.randomUUID();
@@ -116,18 +119,39 @@ public class CommunityService {
             if (!java.util.Objects.equals(body.schoolId(), community.schoolId)) {
                 throw ProblemException.invalid("schoolId", "cannot change: it decides who the community is for");
             }
+            if (Boolean.TRUE.equals(body.creditBearing()) != community.creditBearing) {
+                access.grantCredit(community.schoolId);
+            }
             describe(community, body);
             return view(found);
         });
     }
 
-    /** Archives a community: it stays readable, nothing new happens in it. */
+    /** A district admin, or the principal of its school, makes the community credit-bearing or takes that back. */
+    @WithTransaction
+    public Uni<CommunityView> grantCredit(UUID communityId, boolean creditBearing) {
+        return finder.findActive(communityId).flatMap(found -> {
+            access.grantCredit(found.community().schoolId);
+            found.community().creditBearing = creditBearing;
+            return view(found);
+        });
+    }
+
+    /**
+     * Archives a community: it stays readable by id, leaves the lists, nothing new happens in it, and its meetings
+     * still to come are cancelled.
+     */
     @WithTransaction
     public Uni<CommunityView> archive(UUID communityId) {
         return finder.findActive(communityId).flatMap(found -> {
             access.manage(found.community(), found.membership());
-            found.community().archivedAt = Instant.now();
-            return view(found);
+            Instant now = Instant.now();
+            found.community().archivedAt = now;
+            return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                    update meeting set cancelled_at = :now
+                    where community_id = :community and cancelled_at is null and starts_at > :now""")
+                    .setParameter("now", now).setParameter("community", communityId).executeUpdate())
+                    .flatMap(ignored -> view(found));
         });
     }
 

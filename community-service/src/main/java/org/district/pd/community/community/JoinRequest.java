@@ -8,8 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** A teacher's request to join a REQUEST community, or a facilitator's invitation to an INVITE one. */
 @Entity
+@DynamicUpdate
 public class JoinRequest {
 
     public enum Kind {

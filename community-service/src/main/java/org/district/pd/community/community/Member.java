@@ -8,8 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** One period of an educator's membership of a community; current while endedAt is null. */
 @Entity
+@DynamicUpdate
 public class Member {
 
     public enum Role {

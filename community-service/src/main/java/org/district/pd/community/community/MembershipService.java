@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.district.pd.community.community.CommunityViews.JoinRequestView;
 import org.district.pd.community.community.CommunityViews.MemberView;
@@ -19,6 +20,7 @@ import org.district.pd.community.security.CommunityAccess;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.web.PageRequest;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,14 +33,16 @@ import io.smallrye.mutiny.Uni;
 public class MembershipService {
 
     private final Communities finder;
+    private final CommunityRepository communities;
     private final MemberRepository members;
     private final JoinRequestRepository requests;
     private final EducatorRepository educators;
     private final CommunityAccess access;
 
-    MembershipService(Communities finder, MemberRepository members, JoinRequestRepository requests,
-            EducatorRepository educators, CommunityAccess access) {
+    MembershipService(Communities finder, CommunityRepository communities, MemberRepository members,
+            JoinRequestRepository requests, EducatorRepository educators, CommunityAccess access) {
         this.finder = finder;
+        this.communities = communities;
         this.members = members;
         this.requests = requests;
         this.educators = educators;
@@ -52,7 +56,7 @@ public class MembershipService {
     @WithTransaction
     public Uni<JoinAnswer> join(UUID communityId, String note) {
         UUID me = access.educator();
-        return finder.findActive(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).map(Communities::requireActive).flatMap(found -> {
             Community community = found.community();
             if (found.membership() != null) {
                 throw ProblemException.conflict("You are a member of this community already");
@@ -64,8 +68,16 @@ public class MembershipService {
                 return accept(found.pending(), community).map(member -> new JoinAnswer(member, null));
             }
             return switch (community.visibility) {
-                case OPEN -> members.persist(Member.joining(community.id, me, Member.Role.MEMBER, me, Instant.now()))
-                        .map(member -> new JoinAnswer(MembershipView.of(member), null));
+                case OPEN -> {
+                    if (found.pending() != null) {
+                        // Asked while it took requests; it is open now, so the request is answered by joining.
+                        found.pending().status = JoinRequest.Status.APPROVED;
+                        found.pending().decidedAt = Instant.now();
+                        found.pending().decidedBy = me;
+                    }
+                    yield members.persist(Member.joining(community.id, me, Member.Role.MEMBER, me, Instant.now()))
+                            .map(member -> new JoinAnswer(MembershipView.of(member), null));
+                }
                 case REQUEST -> {
                     if (found.pending() != null) {
                         throw ProblemException.conflict("Your request to join is pending already");
@@ -87,7 +99,7 @@ public class MembershipService {
     @WithTransaction
     public Uni<MembershipView> leave(UUID communityId) {
         UUID me = access.educator();
-        return finder.find(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).flatMap(found -> {
             Member membership = found.membership();
             if (membership == null) {
                 throw ProblemException.conflict("You are not a member of this community");
@@ -99,7 +111,7 @@ public class MembershipService {
     /** A facilitator or overseer removes a member, saying why. */
     @WithTransaction
     public Uni<MembershipView> remove(UUID communityId, UUID educatorId, String reason) {
-        return finder.find(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).flatMap(found -> {
             access.manage(found.community(), found.membership());
             return members.current(communityId, educatorId).flatMap(member -> {
                 if (member == null) {
@@ -114,7 +126,7 @@ public class MembershipService {
     /** Makes a current member a facilitator. */
     @WithTransaction
     public Uni<MembershipView> makeFacilitator(UUID communityId, UUID educatorId) {
-        return finder.findActive(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).map(Communities::requireActive).flatMap(found -> {
             access.manage(found.community(), found.membership());
             return members.current(communityId, educatorId).map(member -> {
                 if (member == null) {
@@ -130,7 +142,7 @@ public class MembershipService {
     /** A facilitator invites an educator the community is for; they accept or decline. */
     @WithTransaction
     public Uni<JoinRequestView> invite(UUID communityId, UUID educatorId, String note) {
-        return finder.findActive(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).map(Communities::requireActive).flatMap(found -> {
             Community community = found.community();
             access.manage(community, found.membership());
             return educators.findById(educatorId).flatMap(educator -> {
@@ -178,7 +190,7 @@ public class MembershipService {
     /** A facilitator approves or declines a request to join. */
     @WithTransaction
     public Uni<JoinRequestView> decideRequest(UUID communityId, UUID requestId, boolean approve) {
-        return finder.findActive(communityId).flatMap(found -> {
+        return finder.findForMembershipChange(communityId).map(Communities::requireActive).flatMap(found -> {
             access.manage(found.community(), found.membership());
             return pendingOf(requestId, communityId, JoinRequest.Kind.REQUEST).flatMap(request -> {
                 Uni<?> effect = approve ? approve(request, found.community()) : decline(request);
@@ -193,16 +205,14 @@ public class MembershipService {
     public Uni<List<JoinRequestView>> mine() {
         UUID me = access.educator();
         return requests.list("educatorId = ?1 and status = ?2 order by createdAt", me, JoinRequest.Status.PENDING)
-                .flatMap(list -> {
-                    Uni<List<JoinRequestView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
-                    for (JoinRequest request : list) {
-                        views = views.flatMap(acc -> finder.find(request.communityId).map(found -> {
-                            acc.add(CommunityService.requestView(request, found.community(), null));
-                            return acc;
+                .flatMap(list -> communities.list("id in ?1", list.isEmpty() ? List.of(new UUID(0, 0))
+                        : list.stream().map(r -> r.communityId).toList())
+                        .map(found -> {
+                            Map<UUID, Community> byId = found.stream()
+                                    .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                            return list.stream().map(r -> CommunityService.requestView(r, byId.get(r.communityId),
+                                    null)).toList();
                         }));
-                    }
-                    return views;
-                });
     }
 
     /** The invitee accepts or declines; the requester withdraws (decline on their own request). */
@@ -213,26 +223,33 @@ public class MembershipService {
             if (request == null || !request.educatorId.equals(me)) {
                 throw ProblemException.notFound("You have no invitation or request " + requestId);
             }
-            if (request.status != JoinRequest.Status.PENDING) {
-                throw ProblemException.conflict("This " + request.kind.name().toLowerCase() + " was "
-                        + request.status.name().toLowerCase() + " already");
-            }
-            if (accept && request.kind == JoinRequest.Kind.REQUEST) {
-                throw ProblemException.conflict("A request to join is approved by the community's facilitators");
-            }
-            return finder.findActive(request.communityId).flatMap(found -> {
-                Uni<?> effect;
-                if (accept) {
-                    effect = accept(request, found.community());
-                } else {
-                    request.status = request.kind == JoinRequest.Kind.REQUEST ? JoinRequest.Status.WITHDRAWN
-                            : JoinRequest.Status.DECLINED;
-                    request.decidedAt = Instant.now();
-                    request.decidedBy = me;
-                    effect = Uni.createFrom().voidItem();
-                }
-                return effect.map(ignored -> CommunityService.requestView(request, found.community(), null));
-            });
+            // The caller's own request: answered whether or not they may still see the community.
+            return communities.findById(request.communityId, LockModeType.PESSIMISTIC_WRITE)
+                    .call(community -> Panache.getSession().flatMap(session -> session.refresh(request)))
+                    .flatMap(community -> {
+                        if (request.status != JoinRequest.Status.PENDING) {
+                            throw ProblemException.conflict("This " + request.kind.name().toLowerCase() + " was "
+                                    + request.status.name().toLowerCase() + " already");
+                        }
+                        if (accept && request.kind == JoinRequest.Kind.REQUEST) {
+                            throw ProblemException.conflict("A request to join is approved by the community's "
+                                    + "facilitators");
+                        }
+                        if (accept && community.archivedAt != null) {
+                            throw ProblemException.conflict("Community " + community.id + " is archived");
+                        }
+                        Uni<?> effect;
+                        if (accept) {
+                            effect = accept(request, community);
+                        } else {
+                            request.status = request.kind == JoinRequest.Kind.REQUEST ? JoinRequest.Status.WITHDRAWN
+                                    : JoinRequest.Status.DECLINED;
+                            request.decidedAt = Instant.now();
+                            request.decidedBy = me;
+                            effect = Uni.createFrom().voidItem();
+                        }
+                        return effect.map(ignored -> CommunityService.requestView(request, community, null));
+                    });
         });
     }
 

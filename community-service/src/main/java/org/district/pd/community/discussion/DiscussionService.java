@@ -224,15 +224,19 @@ public class DiscussionService {
     @WithSession
     public Uni<PageView<PostView>> mentionsOfMe(PageRequest paging) {
         UUID me = access.educator();
+        UUID[] schools = access.schoolIds().toArray(UUID[]::new);
         String where = """
                 exists (select 1 from post_mention pm where pm.post_id = p.id and pm.educator_id = :me)
                 and p.hidden_at is null and (exists (select 1 from member m where m.community_id = p.community_id
                     and m.educator_id = :me and m.ended_at is null)
-                  or exists (select 1 from community c where c.id = p.community_id and c.visibility = 'OPEN'))""";
+                  or exists (select 1 from community c where c.id = p.community_id and c.visibility = 'OPEN'
+                             and (c.school_id is null or c.school_id = any(cast(:schools as uuid[])))))""";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "select count(*) from post p where " + where, Long.class).setParameter("me", me).getSingleResult()
+                "select count(*) from post p where " + where, Long.class).setParameter("me", me)
+                .setParameter("schools", schools).getSingleResult()
                 .flatMap(total -> session.createNativeQuery("select p.* from post p where " + where
                         + " order by p.created_at desc, p.id", Post.class).setParameter("me", me)
+                        .setParameter("schools", schools)
                         .setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size()).getResultList()
                         .flatMap(page -> views(page, false))
                         .map(items -> new PageView<>(items, paging.page(), paging.size(), total))));

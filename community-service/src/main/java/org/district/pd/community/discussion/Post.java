@@ -8,8 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** A thread's opening post (a discussion or a reflection) or a reply in it. */
 @Entity
+@DynamicUpdate
 public class Post {
 
     public enum Kind {

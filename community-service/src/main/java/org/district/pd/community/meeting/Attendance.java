@@ -8,8 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-/** An educator's attendance at a meeting, recorded once. */
+import org.hibernate.annotations.DynamicUpdate;
+
+/** An educator's attendance at a meeting, recorded once; a voided one is kept, with who voided it and why. */
 @Entity
+@DynamicUpdate
 public class Attendance {
 
     public enum Source {
@@ -25,4 +28,7 @@ public class Attendance {
     public Source source;
     public Instant recordedAt;
     public UUID recordedBy;
+    public Instant voidedAt;
+    public UUID voidedBy;
+    public String voidReason;
 }

@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class AttendanceRepository implements PanacheRepositoryBase<Attendance, UUID> {
 
+    /** The educator's attendance in force at the meeting, or null. */
     public Uni<Attendance> of(UUID meetingId, UUID educatorId) {
-        return find("meetingId = ?1 and educatorId = ?2", meetingId, educatorId).firstResult();
+        return find("meetingId = ?1 and educatorId = ?2 and voidedAt is null", meetingId, educatorId).firstResult();
     }
 }

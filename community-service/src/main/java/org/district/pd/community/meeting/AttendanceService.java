@@ -2,6 +2,7 @@ package org.district.pd.community.meeting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.district.pd.community.meeting.MeetingViews.CheckInCodeView;
 import org.district.pd.community.meeting.MeetingViews.MarkResult;
 import org.district.pd.community.meeting.MeetingViews.MarksView;
 import org.district.pd.community.meeting.rest.MeetingBodies.Mark;
+import org.district.pd.community.messaging.events.AttendanceVoided;
 import org.district.pd.community.messaging.events.SessionAttended;
 import org.district.pd.community.messaging.events.Topics;
 import org.district.pd.community.security.CommunityAccess;
@@ -39,6 +41,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AttendanceService {
+
+    /** A facilitator takes the roster of a meeting up to this long after it ended. */
+    static final Duration ROSTER_OPEN_AFTER = Duration.ofDays(14);
 
     private final MeetingService meetings;
     private final AttendanceRepository attendance;
@@ -63,7 +68,7 @@ public class AttendanceService {
         return meetings.withCommunity(meetingId).map(pair -> {
             access.facilitate(pair.found().membership());
             Meeting meeting = pair.meeting();
-            MeetingService.requireNotCancelled(meeting);
+            MeetingService.requireOpenForAttendance(pair);
             Instant now = Instant.now();
             CheckInCode.requireOpen("meeting", meeting.startsAt, meeting.endsAt(), now);
             return new CheckInCodeView(CheckInCode.at(meeting.checkInSecret, now), CheckInCode.rotatesAt(now),
@@ -77,8 +82,11 @@ public class AttendanceService {
         UUID me = access.educator();
         return meetings.withCommunity(meetingId).flatMap(pair -> {
             access.participate(pair.found().membership());
+            if (pair.found().membership().facilitates()) {
+                throw ProblemException.forbidden("A facilitator's own attendance is taken by another facilitator");
+            }
             Meeting meeting = pair.meeting();
-            MeetingService.requireNotCancelled(meeting);
+            MeetingService.requireOpenForAttendance(pair);
             Instant now = Instant.now();
             CheckInCode.requireOpen("meeting", meeting.startsAt, meeting.endsAt(), now);
             return attendance.of(meetingId, me).flatMap(earlier -> {
@@ -104,11 +112,15 @@ public class AttendanceService {
         return meetings.withCommunity(meetingId).flatMap(pair -> {
             access.facilitate(pair.found().membership());
             Meeting meeting = pair.meeting();
-            MeetingService.requireNotCancelled(meeting);
+            MeetingService.requireOpenForAttendance(pair);
             Instant now = Instant.now();
             if (now.isBefore(meeting.startsAt)) {
                 throw ProblemException.conflict("Meeting " + meetingId + " begins at " + meeting.startsAt
                         + "; attendance is taken from then on");
+            }
+            if (now.isAfter(meeting.endsAt().plus(ROSTER_OPEN_AFTER))) {
+                throw ProblemException.conflict("Meeting " + meetingId + " ended at " + meeting.endsAt()
+                        + "; its roster is taken within " + ROSTER_OPEN_AFTER.toDays() + " days");
             }
             UUID by = access.educatorOrNull();
             List<MarkResult> results = new ArrayList<>();
@@ -118,6 +130,11 @@ public class AttendanceService {
                 int index = i;
                 Mark mark = marks.get(i);
                 int minutes = mark.minutes() == null ? meeting.durationMinutes : mark.minutes();
+                if (mark.educatorId().equals(by)) {
+                    results.add(new MarkResult(index, mark.educatorId(), "SELF",
+                            "a facilitator's own attendance is taken by another facilitator", null));
+                    continue;
+                }
                 if (minutes > meeting.durationMinutes) {
                     results.add(new MarkResult(index, mark.educatorId(), "INVALID",
                             "minutes must be at most the meeting's " + meeting.durationMinutes, null));
@@ -158,7 +175,32 @@ public class AttendanceService {
         });
     }
 
-    /** Who attended, for the facilitators and those who oversee the community. */
+    /**
+     * A facilitator takes back an attendance recorded by mistake, saying why: it is kept, voided, and
+     * pd.community.attendance.voided.v1 lets plan-service reverse what it earned. The educator may be recorded again.
+     */
+    @WithTransaction
+    public Uni<AttendanceView> voidAttendance(UUID meetingId, UUID educatorId, String reason) {
+        return meetings.withCommunity(meetingId).flatMap(pair -> {
+            access.facilitate(pair.found().membership());
+            return attendance.of(meetingId, educatorId).flatMap(found -> {
+                if (found == null) {
+                    throw ProblemException.notFound("Educator " + educatorId + " has no attendance in force at "
+                            + "meeting " + meetingId);
+                }
+                Instant now = Instant.now();
+                found.voidedAt = now;
+                found.voidedBy = access.educatorOrNull();
+                found.voidReason = reason;
+                AttendanceVoided event = new AttendanceVoided(found.id, educatorId, pair.community().id, meetingId,
+                        now, reason);
+                return outbox.append(Topics.COMMUNITY_EVENTS, AttendanceVoided.TYPE, educatorId, now, event)
+                        .map(ignored -> view(found, pair.community(), null));
+            });
+        });
+    }
+
+    /** Who attended, for the facilitators and those who oversee the community; voided attendances last. */
     @WithSession
     public Uni<List<AttendanceView>> of(UUID meetingId) {
         return meetings.withCommunity(meetingId).flatMap(pair -> {
@@ -167,7 +209,8 @@ public class AttendanceService {
                 throw ProblemException.forbidden("Only this community's facilitators and those who oversee it see "
                         + "attendance");
             }
-            return attendance.list("meetingId = ?1 order by recordedAt, educatorId", meetingId)
+            return attendance.list("meetingId = ?1 order by case when voidedAt is null then 0 else 1 end, recordedAt, "
+                    + "educatorId", meetingId)
                     .flatMap(list -> educators.byIds(list.stream().map(a -> a.educatorId).toList()).map(people -> {
                         Map<UUID, String> names = new HashMap<>();
                         people.forEach(e -> names.put(e.id, e.displayName()));
@@ -203,6 +246,6 @@ public class AttendanceService {
 
     private static AttendanceView view(Attendance a, Community community, String name) {
         return new AttendanceView(a.id, a.meetingId, a.educatorId, name, a.minutes, creditHours(community, a.minutes),
-                a.source, a.recordedAt);
+                a.source, a.recordedAt, a.voidedAt, a.voidReason);
     }
 }

@@ -6,8 +6,11 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** One meeting of a community, single or an occurrence of a series, with its agenda, notes and check-in secret. */
 @Entity
+@DynamicUpdate
 public class Meeting {
 
     @Id

@@ -35,18 +35,25 @@ public class MeetingService {
 
     /** The longest stretch a schedule shows at once. */
     static final Duration MAX_RANGE = Duration.ofDays(366);
+    /** Meetings are scheduled from a day ago to five years ahead. */
+    static final Duration MAX_AHEAD = Duration.ofDays(5 * 366);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private final Communities finder;
     private final MeetingRepository meetings;
+    private final AttendanceRepository attendance;
     private final CommunityRepository communities;
     private final CommunityAccess access;
     private final ZoneId zone;
     private final int maxOccurrences;
 
-    MeetingService(Communities finder, MeetingRepository meetings, CommunityRepository communities,
-            CommunityAccess access, CommunityConfig config) {
+    MeetingService(Communities finder, MeetingRepository meetings, AttendanceRepository attendance,
+            CommunityRepository communities, CommunityAccess access, CommunityConfig config) {
         this.finder = finder;
         this.meetings = meetings;
+        this.attendance = attendance;
         this.communities = communities;
         this.access = access;
         this.zone = config.timeZone();
@@ -59,6 +66,7 @@ public class MeetingService {
         return finder.findActive(communityId).flatMap(found -> {
             access.manage(found.community(), found.membership());
             Instant now = Instant.now();
+            requireSchedulable("startsAt", body.startsAt(), now);
             List<Instant> starts;
             MeetingSeries series = null;
             if (body.recurrence() == null || body.recurrence().isBlank()) {
@@ -74,10 +82,8 @@ public class MeetingService {
                 series.durationMinutes = body.durationMinutes();
                 series.timeZone = zone.getId();
                 series.createdAt = now;
-                series.createdBy = access.educatorOrNull();
-            }
-            if (starts.get(0).isBefore(now.minus(Duration.ofDays(1)))) {
-                throw ProblemException.invalid("startsAt", "is in the past; schedule meetings from today on");
+                UUID by = access.educatorOrNull();
+                series.createdBy = by == null ? NOBODY : by;
             }
             List<Meeting> made = new ArrayList<>();
             UUID seriesId = series == null ? null : series.id;
@@ -106,10 +112,13 @@ public class MeetingService {
         });
     }
 
-    /** A facilitator edits one meeting: the agenda before, the notes after, or moves it. */
+    /**
+     * A facilitator edits one meeting: the agenda before, the notes after, or moves it; a meeting with attendance
+     * keeps its time and length, which its attendance and credit were recorded against.
+     */
     @WithTransaction
     public Uni<MeetingView> edit(UUID meetingId, MeetingEdit edit) {
-        return managed(meetingId).map(pair -> {
+        return managed(meetingId).flatMap(pair -> {
             Meeting meeting = pair.meeting();
             if (edit.title() != null) {
                 if (edit.title().isBlank()) {
@@ -126,16 +135,26 @@ public class MeetingService {
             if (edit.location() != null) {
                 meeting.location = edit.location();
             }
-            if (edit.startsAt() != null || edit.durationMinutes() != null) {
-                requireNotCancelled(meeting);
+            if (edit.startsAt() == null && edit.durationMinutes() == null) {
+                return Uni.createFrom().item(view(meeting, pair.community()));
+            }
+            requireNotCancelled(meeting);
+            if (edit.startsAt() != null) {
+                requireSchedulable("startsAt", edit.startsAt(), Instant.now());
+            }
+            return attendance.count("meetingId = ?1", meetingId).map(recorded -> {
+                if (recorded > 0) {
+                    throw ProblemException.conflict("Meeting " + meetingId + " has attendance recorded against its "
+                            + "time; it keeps its time and length");
+                }
                 if (edit.startsAt() != null) {
                     meeting.startsAt = edit.startsAt();
                 }
                 if (edit.durationMinutes() != null) {
                     meeting.durationMinutes = edit.durationMinutes();
                 }
-            }
-            return view(meeting, pair.community());
+                return view(meeting, pair.community());
+            });
         });
     }
 
@@ -223,13 +242,36 @@ public class MeetingService {
         }
     }
 
+    /** Attendance is taken only in an active community, at a meeting not cancelled. */
+    static void requireOpenForAttendance(InCommunity pair) {
+        if (pair.community().archivedAt != null) {
+            throw ProblemException.conflict("Community " + pair.community().id + " is archived");
+        }
+        requireNotCancelled(pair.meeting());
+    }
+
     static void requireNotCancelled(Meeting meeting) {
         if (meeting.cancelledAt != null) {
             throw ProblemException.conflict("Meeting " + meeting.id + " was cancelled at " + meeting.cancelledAt);
         }
     }
 
+    /** From a day ago to five years ahead: a 400 naming {@code field} otherwise. */
+    static void requireSchedulable(String field, Instant start, Instant now) {
+        if (start.isBefore(now.minus(Duration.ofDays(1)))) {
+            throw ProblemException.invalid(field, "is in the past; schedule meetings from today on");
+        }
+        if (start.isAfter(now.plus(MAX_AHEAD))) {
+            throw ProblemException.invalid(field, "is more than five years ahead");
+        }
+    }
+
     private static Instant[] range(Instant from, Instant to) {
+        for (Instant given : new Instant[] {from, to}) {
+            if (given != null && (given.isBefore(EARLIEST) || given.isAfter(LATEST))) {
+                throw ProblemException.invalid(given == from ? "from" : "to", "must be between 2000 and 2100");
+            }
+        }
         Instant start = from == null ? Instant.now().minus(Duration.ofDays(1)) : from;
         Instant end = to == null ? start.plus(Duration.ofDays(90)) : to;
         if (!end.isAfter(start)) {

@@ -24,11 +24,16 @@ public final class MeetingViews {
             Instant closesAt) {
     }
 
+    /** An attendance; voidedAt and voidReason are set when a facilitator took it back. */
     public record AttendanceView(UUID id, UUID meetingId, UUID educatorId, String name, int minutes,
-            BigDecimal creditHours, Attendance.Source source, Instant recordedAt) {
+            BigDecimal creditHours, Attendance.Source source, Instant recordedAt, Instant voidedAt,
+            String voidReason) {
     }
 
-    /** What became of one attendee of a roster: RECORDED, ALREADY_RECORDED, NOT_A_MEMBER, INVALID or DUPLICATE. */
+    /**
+     * What became of one attendee of a roster: RECORDED, ALREADY_RECORDED, NOT_A_MEMBER, SELF (a facilitator's own,
+     * taken by another), INVALID or DUPLICATE.
+     */
     public record MarkResult(int index, UUID educatorId, String status, String detail, AttendanceView attendance) {
     }
 

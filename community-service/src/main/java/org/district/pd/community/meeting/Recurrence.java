@@ -53,9 +53,14 @@ public final class Recurrence {
     /** The starts of the series' meetings: the first start, then the rule's, up to the horizon or {@code max}. */
     public static List<Instant> starts(RecurrenceRule rule, Instant first, ZoneId zone, int max, String field) {
         Instant horizon = first.plus(HORIZON);
-        RecurrenceRuleIterator iterator = rule.iterator(first.toEpochMilli(), TimeZone.getTimeZone(zone));
+        RecurrenceRuleIterator iterator;
+        try {
+            iterator = rule.iterator(first.toEpochMilli(), TimeZone.getTimeZone(zone));
+        } catch (RuntimeException neverOccurs) {
+            throw neverOccurs(field);
+        }
         List<Instant> starts = new ArrayList<>();
-        while (iterator.hasNext()) {
+        while (hasNext(iterator, field)) {
             Instant next = Instant.ofEpochMilli(iterator.nextMillis());
             if (!next.isBefore(horizon)) {
                 break;
@@ -70,5 +75,18 @@ public final class Recurrence {
             throw ProblemException.invalid(field, "schedules no meeting from startsAt on");
         }
         return starts;
+    }
+
+    /** A rule that can never occur (the 30th of February) makes the library give up: that is the rule's fault. */
+    private static boolean hasNext(RecurrenceRuleIterator iterator, String field) {
+        try {
+            return iterator.hasNext();
+        } catch (RuntimeException neverOccurs) {
+            throw neverOccurs(field);
+        }
+    }
+
+    private static ProblemException neverOccurs(String field) {
+        return ProblemException.invalid(field, "schedules no meeting: no date matches the rule");
     }
 }

@@ -152,8 +152,9 @@ public class PeerService {
                     String[] bands = educator == null || educator.gradeBands == null ? new String[0]
                             : educator.gradeBands;
                     Set<String> mine = tagsOf(interests, subjects, bands);
+                    UUID[] inScope = access.schoolIds().toArray(UUID[]::new);
                     UUID[] schools = schoolsOf(educator);
-                    return communities(me, mine, schools).flatMap(communities ->
+                    return communities(me, mine, inScope).flatMap(communities ->
                             colleagues(me, schools, subjects, bands, interests).map(colleagues ->
                                     new Suggestions(List.copyOf(mine), communities, colleagues)));
                 }));
@@ -179,6 +180,7 @@ public class PeerService {
         return slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
 
+    /** The caller's schools by token and roster both: colleagues at any of them are not "at other schools". */
     private UUID[] schoolsOf(Educator educator) {
         Set<UUID> schools = new LinkedHashSet<>(access.schoolIds());
         if (educator != null && educator.schoolIds != null) {

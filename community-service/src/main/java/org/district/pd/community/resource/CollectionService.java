@@ -27,6 +27,16 @@ public class CollectionService {
             List<ResourceView> resources) {
     }
 
+    /** A collection's resources the owner still reads: of their communities, or of open ones they are among. */
+    private static final String ITEMS = """
+            select r.* from resource r join collection_item i on i.resource_id = r.id
+                   join community c on c.id = r.community_id
+            where i.collection_id = :c
+              and (exists (select 1 from member m where m.community_id = c.id and m.educator_id = :me
+                           and m.ended_at is null)
+                   or c.visibility = 'OPEN' and (c.school_id is null or c.school_id = any(cast(:schools as uuid[]))))
+            order by i.added_at desc, r.id""";
+
     private final ResourceService resources;
     private final CommunityAccess access;
 
@@ -61,13 +71,16 @@ public class CollectionService {
                         ((Number) row[4]).longValue())).toList());
     }
 
-    /** The collection and the resources in it, most recently added first. */
+    /**
+     * The collection and the resources in it, most recently added first; one the owner no longer reads (they left
+     * the private community it was shared in) is left out while they cannot.
+     */
     @WithSession
     public Uni<CollectionDetail> get(UUID collectionId) {
         return owned(collectionId).flatMap(collection -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select r.* from resource r join collection_item i on i.resource_id = r.id "
-                        + "where i.collection_id = :c order by i.added_at desc, r.id", Resource.class)
-                .setParameter("c", collectionId).getResultList())
+                .createNativeQuery(ITEMS, Resource.class).setParameter("c", collectionId)
+                .setParameter("me", collection.ownerId)
+                .setParameter("schools", access.schoolIds().toArray(UUID[]::new)).getResultList())
                 .flatMap(resources::views)
                 .map(items -> new CollectionDetail(collection.id, collection.name, collection.description,
                         collection.createdAt, items)));

@@ -43,11 +43,10 @@ public class ResourceService {
     public record TagView(String tag, long resources, long upvotes) {
     }
 
-    /** Resources of open communities the caller is among those they are for (a district admin: all of them). */
+    /** Resources of open communities the caller is among those they are for: the district's, and their schools'. */
     private static final String LIBRARY = """
             from resource r join community c on c.id = r.community_id
-            where c.visibility = 'OPEN' and (c.school_id is null or c.school_id = any(cast(:schools as uuid[]))
-              or :admin = true)""";
+            where c.visibility = 'OPEN' and (c.school_id is null or c.school_id = any(cast(:schools as uuid[])))""";
 
     private final Communities finder;
     private final ResourceRepository resources;
@@ -186,7 +185,6 @@ public class ResourceService {
     private Map<String, Object> libraryScope() {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("schools", access.schoolIds().toArray(UUID[]::new));
-        parameters.put("admin", access.isDistrictAdmin());
         return parameters;
     }
 

@@ -82,6 +82,18 @@ public class CommunityAccess {
                 + "by facilitators, coaches, principals and district admins");
     }
 
+    /**
+     * A community's meetings earn ledger hours only where a district admin, or the principal of its school, says so:
+     * facilitators and teachers do not make their own communities credit-bearing.
+     */
+    public void grantCredit(UUID schoolId) {
+        if (isDistrictAdmin() || isPrincipal() && schoolId != null && caller.schoolIds().contains(schoolId)) {
+            return;
+        }
+        throw ProblemException.forbidden("A district admin, or the principal of its school, makes a community "
+                + "credit-bearing");
+    }
+
     /** A district admin, or a principal of the community's school. */
     public boolean oversees(Community community) {
         return isDistrictAdmin()

@@ -42,8 +42,21 @@ class MembershipTest {
         // A teacher starts a network, not a PLC; a facilitator a PLC of their school, not another school's.
         create("alice", community("NETWORK", "OPEN", null, false));
         post("alice", COMMUNITIES, community("PLC", "OPEN", LINCOLN, false)).statusCode(403);
-        create("jack", community("PLC", "OPEN", ROOSEVELT, true));
+        create("jack", community("PLC", "OPEN", ROOSEVELT, false));
         post("jack", COMMUNITIES, community("PLC", "OPEN", LINCOLN, false)).statusCode(403);
+        // Ledger hours are granted, not taken: a facilitator or teacher does not make a community credit-bearing.
+        post("jack", COMMUNITIES, community("PLC", "OPEN", ROOSEVELT, true)).statusCode(403);
+        post("alice", COMMUNITIES, community("NETWORK", "OPEN", null, true)).statusCode(403);
+        String credited = create("frank", community("PLC", "OPEN", LINCOLN, true));
+        get("frank", COMMUNITIES + "/" + credited).body("creditBearing", equalTo(true));
+        String jacks = create("jack", community("PLC", "OPEN", ROOSEVELT, false));
+        send("put", "jack", COMMUNITIES + "/" + jacks + "/credit-bearing", "{\"creditBearing\":true}")
+                .statusCode(403);
+        send("put", "jack", COMMUNITIES + "/" + jacks, community("PLC", "OPEN", ROOSEVELT, true)).statusCode(403);
+        send("put", "frank", COMMUNITIES + "/" + jacks + "/credit-bearing", "{\"creditBearing\":true}")
+                .statusCode(404);
+        send("put", "grace", COMMUNITIES + "/" + jacks + "/credit-bearing", "{\"creditBearing\":true}")
+                .statusCode(200).body("creditBearing", equalTo(true));
         // A principal starts their own school's communities only; HR none at all; no token is a 401.
         create("frank", community("COHORT", "REQUEST", LINCOLN, false));
         post("frank", COMMUNITIES, community("COHORT", "REQUEST", null, false)).statusCode(403);
@@ -97,11 +110,19 @@ class MembershipTest {
         post("alice", COMMUNITIES + "/" + network + "/requests/" + erins + "/decline", "").statusCode(200)
                 .body("status", equalTo("DECLINED"));
         post("alice", COMMUNITIES + "/" + network + "/requests/" + erins + "/approval", "").statusCode(409);
+        // Dan asks; the network then goes invite-only: his own request still lists, and he can still withdraw it.
+        String dans = post("dan", COMMUNITIES + "/" + network + "/join", "{}").extract().path("request.id");
+        send("put", "alice", COMMUNITIES + "/" + network, """
+                {"kind":"NETWORK","name":"Closed now","purpose":"p","visibility":"INVITE"}""").statusCode(200);
+        get("dan", COMMUNITIES + "/" + network).statusCode(404);
+        get("dan", "/api/v1/community/me/requests").statusCode(200).body("id", hasItem(dans));
+        post("dan", "/api/v1/community/me/requests/" + dans + "/decline", "").statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
     }
 
     @Test
     void anInviteOnlyCircleIsUnseenUntilTheInvitationAndOverseenByItsPrincipal() {
-        String circle = create("erin", community("COACHING_CIRCLE", "INVITE", LINCOLN, true));
+        String circle = create("erin", community("COACHING_CIRCLE", "INVITE", LINCOLN, false));
         get("alice", COMMUNITIES + "/" + circle).statusCode(404);
         post("alice", COMMUNITIES + "/" + circle + "/join", "{}").statusCode(404);
         // Carol is not a Lincoln educator: she cannot be invited to a Lincoln circle.
@@ -160,6 +181,10 @@ class MembershipTest {
         get("alice", COMMUNITIES + "?kind=CLUB").statusCode(400).body("violations[0].field", equalTo("kind"));
         given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.TEXT).body("")
                 .when().post(COMMUNITIES).then().statusCode(415).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse send(String method, String user, String path, String body) {
+        return org.district.pd.community.Requests.send(method, user, path, body);
     }
 
     private static ValidatableResponse post(String user, String path, String body) {

@@ -50,6 +50,9 @@ class RecurrenceTest {
         assertThatThrownBy(() -> Recurrence.starts(Recurrence.parse("recurrence",
                 "FREQ=MONTHLY;UNTIL=20260101T000000Z"), first, NEW_YORK, 60, "recurrence"))
                 .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Recurrence.starts(Recurrence.parse("recurrence",
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), first, NEW_YORK, 60, "recurrence"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("schedules no meeting");
         ProblemException refused = (ProblemException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> Recurrence.parse("recurrence", "FREQ=SOMETIMES"));
         assertThat(refused.violations()).extracting(v -> v.field()).containsExactly("recurrence");

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 
 /**
- * A PLC meeting end to end through the gateway: jack (facilitator) starts a credit-bearing PLC at his school, carol
- * joins it and checks in with the rotating code, community-service announces the attendance, and HR's report shows
- * its hour once; checking in again changes nothing.
+ * A PLC meeting end to end through the gateway: jack (facilitator) starts a PLC at his school, grace (district admin)
+ * makes it credit-bearing, carol joins it and checks in with the rotating code, community-service announces the
+ * attendance, and HR's report shows its hour once; checking in again changes nothing.
  */
 class CommunityToLedgerIT {
 
@@ -33,9 +33,14 @@ class CommunityToLedgerIT {
     void aCheckInAtACreditBearingPlcReachesHrsReportOnce() {
         String plc = Gateway.as(Tokens.user("jack")).contentType(ContentType.JSON).body("""
                 {"kind":"PLC","name":"System test PLC %s","purpose":"Look at student work together",
-                 "tags":["math"],"schoolId":"%s","visibility":"OPEN","creditBearing":true}"""
+                 "tags":["math"],"schoolId":"%s","visibility":"OPEN"}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 8), ROOSEVELT))
                 .when().post(COMMUNITY + "/communities").then().statusCode(201).extract().path("id");
+        // Ledger hours are granted by the district (or the school's principal), not by the facilitator.
+        Gateway.as(Tokens.user("jack")).contentType(ContentType.JSON).body("{\"creditBearing\":true}")
+                .when().put(COMMUNITY + "/communities/" + plc + "/credit-bearing").then().statusCode(403);
+        Gateway.as(Tokens.user("grace")).contentType(ContentType.JSON).body("{\"creditBearing\":true}")
+                .when().put(COMMUNITY + "/communities/" + plc + "/credit-bearing").then().statusCode(200);
         Gateway.as(Tokens.user("alice")).when().get(COMMUNITY + "/communities/" + plc).then().statusCode(404);
         Gateway.as(Tokens.user("carol")).contentType(ContentType.JSON).body("{}")
                 .when().post(COMMUNITY + "/communities/" + plc + "/join").then().statusCode(200);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.plan.ledger.LedgerService;
+import org.district.pd.plan.messaging.events.CommunityAttendanceVoided;
 import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.pathway.PathwayFacts;
 import org.district.pd.platform.inbox.EventHandler;
@@ -16,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Feeds the ledger and the teachers' plans with pd.community.events, each event once: a meeting attended counts for
- * session milestones of its community's kind, and is a ledger entry when it carries credit.
+ * session milestones of its community's kind, and is a ledger entry when it carries credit; a voided attendance takes
+ * both back.
  */
 @ApplicationScoped
 public class CommunityEventsListener implements EventHandler {
@@ -53,10 +55,17 @@ public class CommunityEventsListener implements EventHandler {
         return ledger.communitySessionAttended(event, attended).call(() -> pathways.communitySessionAttended(attended));
     }
 
+    /** A voided attendance is taken back: a reversing ledger entry, and a reversal for the teacher's plans. */
+    private Uni<Void> voided(IncomingEvent event, CommunityAttendanceVoided voided) {
+        return ledger.reverse(event, voided.educatorId(), voided.attendanceId(), voided.voidedAt())
+                .call(() -> pathways.communityAttendanceVoided(voided));
+    }
+
     @Override
     public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case CommunitySessionAttended.TYPE -> attended(event, inbox.data(event, CommunitySessionAttended.class));
+            case CommunityAttendanceVoided.TYPE -> voided(event, inbox.data(event, CommunityAttendanceVoided.class));
             // Known types this service has no use for yet: recorded as seen, so they are not dead-lettered.
             case RESOURCE_SHARED, STRENGTH_ENDORSED -> Uni.createFrom().voidItem();
             default -> Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.messaging.events.AttendanceVoided;
+import org.district.pd.plan.messaging.events.CommunityAttendanceVoided;
 import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.messaging.events.CourseCompleted;
 import org.district.pd.plan.messaging.events.CourseVoided;
@@ -66,6 +67,12 @@ public class PathwayFacts {
     public Uni<Void> credentialRevoked(CredentialRevoked revoked) {
         return facts.record(revoked.educatorId(), Fact.reversal("revoked:" + revoked.awardId(), revoked.at(),
                 "award:" + revoked.awardId()));
+    }
+
+    /** A voided community attendance counts as if it had never happened, from when it was voided. */
+    public Uni<Void> communityAttendanceVoided(CommunityAttendanceVoided voided) {
+        return facts.record(voided.educatorId(), Fact.reversal("community-attendance-voided:" + voided.attendanceId(),
+                voided.voidedAt(), "community-attendance:" + voided.attendanceId()));
     }
 
     /** A community meeting counts as a session of the community's kind (plc, cohort, network, coaching). */

@@ -85,6 +85,17 @@ public class CommunityResource {
         return communities.update(Parameters.uuid("id", id), body);
     }
 
+    /** Whether its meetings earn ledger hours: set by a district admin or the principal of its school. */
+    public record Credit(@NotNull Boolean creditBearing) {
+    }
+
+    @PUT
+    @Path("/{id}/credit-bearing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<CommunityView> credit(@PathParam("id") String id, @NotNull @Valid Credit body) {
+        return communities.grantCredit(Parameters.uuid("id", id), body.creditBearing());
+    }
+
     @POST
     @Path("/{id}/archive")
     public Uni<CommunityView> archive(@PathParam("id") String id) {

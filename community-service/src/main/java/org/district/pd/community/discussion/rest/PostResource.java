@@ -22,6 +22,7 @@ import org.district.pd.community.discussion.rest.DiscussionBodies.NewReaction;
 import org.district.pd.community.discussion.rest.DiscussionBodies.PostEdit;
 import org.district.pd.community.discussion.rest.DiscussionBodies.Reaction;
 import org.district.pd.community.security.People;
+import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -64,6 +65,9 @@ public class PostResource {
     @Path("/{id}/reactions/{reaction}")
     public Uni<PostView> unreact(@PathParam("id") String id, @PathParam("reaction") String reaction) {
         Reaction which = Parameters.optionalEnum("reaction", reaction, Reaction.class);
+        if (which == null) {
+            throw ProblemException.invalid("reaction", "must be one of LIKE, INSIGHTFUL, THANKS, CELEBRATE");
+        }
         return discussions.react(Parameters.uuid("id", id), which.name(), false);
     }
 

@@ -40,4 +40,8 @@ public final class MeetingBodies {
 
     public record Mark(@NotNull UUID educatorId, @Min(1) @Max(1440) Integer minutes) {
     }
+
+    /** Why an attendance is taken back. */
+    public record Voiding(@NotBlank @Size(max = 1000) String reason) {
+    }
 }

@@ -22,6 +22,7 @@ import org.district.pd.community.meeting.MeetingViews.MeetingView;
 import org.district.pd.community.meeting.rest.MeetingBodies.CheckIn;
 import org.district.pd.community.meeting.rest.MeetingBodies.Marks;
 import org.district.pd.community.meeting.rest.MeetingBodies.MeetingEdit;
+import org.district.pd.community.meeting.rest.MeetingBodies.Voiding;
 import org.district.pd.community.security.People;
 import org.district.pd.platform.web.Parameters;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -80,6 +81,16 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MarksView> mark(@PathParam("id") String id, @NotNull @Valid Marks marks) {
         return attendance.mark(Parameters.uuid("id", id), marks.attendees());
+    }
+
+    /** A facilitator takes back an attendance recorded by mistake, with a reason. */
+    @POST
+    @Path("/{id}/attendance/{educatorId}/void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<AttendanceView> voidAttendance(@PathParam("id") String id, @PathParam("educatorId") String educatorId,
+            @NotNull @Valid Voiding body) {
+        return attendance.voidAttendance(Parameters.uuid("id", id), Parameters.uuid("educatorId", educatorId),
+                body.reason());
     }
 
     @GET
