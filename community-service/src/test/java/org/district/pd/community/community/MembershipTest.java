@@ -11,6 +11,9 @@ import static org.district.pd.community.Demo.LINCOLN;
 import static org.district.pd.community.Demo.ROOSEVELT;
 import static org.district.pd.community.Demo.community;
 import static org.district.pd.community.Demo.create;
+import static org.district.pd.community.Requests.get;
+import static org.district.pd.community.Requests.post;
+import static org.district.pd.community.Requests.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Starting communities and the membership lifecycle, with real tokens, roster and database. */
 @QuarkusTest
@@ -181,21 +183,5 @@ class MembershipTest {
         get("alice", COMMUNITIES + "?kind=CLUB").statusCode(400).body("violations[0].field", equalTo("kind"));
         given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.TEXT).body("")
                 .when().post(COMMUNITIES).then().statusCode(415).contentType("application/problem+json");
-    }
-
-    private static ValidatableResponse send(String method, String user, String path, String body) {
-        return org.district.pd.community.Requests.send(method, user, path, body);
-    }
-
-    private static ValidatableResponse post(String user, String path, String body) {
-        var request = given().auth().oauth2(Tokens.user(user));
-        if (!body.isEmpty()) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().post(path).then();
-    }
-
-    private static ValidatableResponse get(String user, String path) {
-        return given().auth().oauth2(Tokens.user(user)).when().get(path).then();
     }
 }

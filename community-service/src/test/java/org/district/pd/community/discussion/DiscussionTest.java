@@ -8,6 +8,7 @@ import static org.district.pd.community.Demo.ERIN;
 import static org.district.pd.community.Demo.LINCOLN;
 import static org.district.pd.community.Demo.community;
 import static org.district.pd.community.Demo.create;
+import static org.district.pd.community.Requests.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Threads, replies, mentions, reactions, edit history and moderation, for members only where it is private. */
 @QuarkusTest
@@ -125,13 +125,5 @@ class DiscussionTest {
                 "{\"educatorId\":\"" + educator + "\"}").statusCode(200).extract().path("id");
         send("post", educator.equals(ALICE) ? "alice" : "carol", API + "/me/requests/" + invitation + "/accept", "")
                 .statusCode(200);
-    }
-
-    private static ValidatableResponse send(String method, String user, String path, String body) {
-        var request = given().auth().oauth2(Tokens.user(user));
-        if (!body.isEmpty()) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().request(method.toUpperCase(), path).then();
     }
 }

@@ -12,6 +12,8 @@ import static org.district.pd.community.Demo.ROOSEVELT;
 import static org.district.pd.community.Demo.community;
 import static org.district.pd.community.Demo.create;
 import static org.district.pd.community.Demo.createWithCredit;
+import static org.district.pd.community.Requests.get;
+import static org.district.pd.community.Requests.post;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Meetings, the schedule and attendance, down to the event on the real broker. */
 @QuarkusTest
@@ -206,17 +207,5 @@ class MeetingTest {
                 .formatted(Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), minutes);
         return post("jack", COMMUNITIES + "/" + community + "/meetings", body).statusCode(200)
                 .extract().path("meetings[0].id");
-    }
-
-    private static ValidatableResponse post(String user, String path, String body) {
-        var request = given().auth().oauth2(Tokens.user(user));
-        if (!body.isEmpty()) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().post(path).then();
-    }
-
-    private static ValidatableResponse get(String user, String path) {
-        return given().auth().oauth2(Tokens.user(user)).when().get(path).then();
     }
 }
