@@ -1,12 +1,14 @@
 package org.district.pd.plan.pathway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -136,7 +138,10 @@ class GoalsTest {
                 .execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
         database.preparedQuery("update plan_refresh_due set due_at = now() where plan_id = $1")
                 .execute(Tuple.of(UUID.fromString(planId))).await().indefinitely();
+        // The scheduled refresher may hold the plan's lock when drain() runs (drain skips locked plans): wait for it.
         refresher.drain();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("dan").when().get(plan).then().statusCode(200)
+                .body("progress.cycle", equalTo(2)));
         as("dan").when().get(plan).then().statusCode(200).body("progress.cycle", equalTo(2))
                 .body("intent.cycle", equalTo(2)).body("intent.carriedFrom", equalTo(1))
                 .body("intent.goals[0].title", equalTo("Ask open questions")).body("intent.choices", contains("plc"));
