@@ -119,7 +119,8 @@ public class CommunityService {
             if (!java.util.Objects.equals(body.schoolId(), community.schoolId)) {
                 throw ProblemException.invalid("schoolId", "cannot change: it decides who the community is for");
             }
-            if (Boolean.TRUE.equals(body.creditBearing()) != community.creditBearing) {
+            // Left out, it stays as it is: a facilitator edits the purpose without touching what the district granted.
+            if (body.creditBearing() != null && body.creditBearing() != community.creditBearing) {
                 access.grantCredit(community.schoolId);
             }
             describe(community, body);
@@ -243,7 +244,9 @@ public class CommunityService {
         community.purpose = body.purpose().strip();
         community.tags = body.tagList().toArray(String[]::new);
         community.visibility = body.visibility();
-        community.creditBearing = Boolean.TRUE.equals(body.creditBearing());
+        if (body.creditBearing() != null) {
+            community.creditBearing = body.creditBearing();
+        }
     }
 
     private Communities.Found finderResult(Community community) {

@@ -59,6 +59,11 @@ class MembershipTest {
                 .statusCode(404);
         send("put", "grace", COMMUNITIES + "/" + jacks + "/credit-bearing", "{\"creditBearing\":true}")
                 .statusCode(200).body("creditBearing", equalTo(true));
+        // Editing the purpose leaves the credit as granted; a facilitator who tries to drop it is refused.
+        send("put", "jack", COMMUNITIES + "/" + jacks, """
+                {"kind":"PLC","name":"Renamed","purpose":"p","schoolId":"%s","visibility":"OPEN"}"""
+                .formatted(ROOSEVELT)).statusCode(200).body("creditBearing", equalTo(true));
+        send("put", "jack", COMMUNITIES + "/" + jacks, community("PLC", "OPEN", ROOSEVELT, false)).statusCode(403);
         // A principal starts their own school's communities only; HR none at all; no token is a 401.
         create("frank", community("COHORT", "REQUEST", LINCOLN, false));
         post("frank", COMMUNITIES, community("COHORT", "REQUEST", null, false)).statusCode(403);
