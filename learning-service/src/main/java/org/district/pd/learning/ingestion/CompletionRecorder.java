@@ -117,7 +117,7 @@ public class CompletionRecorder {
         Offering offering = entry.offering();
         CourseCompleted event = new CourseCompleted(completion.id, completion.educatorId, offering.id,
                 completion.externalId, completion.completedAt, completion.creditHours, offering.creditType.name(),
-                offering.category, completion.source, List.of(offering.competencyTags));
+                offering.category, completion.source, List.of(offering.competencyTags), offering.provider);
         return outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, completion.educatorId, completion.completedAt,
                 event);
     }

@@ -200,7 +200,8 @@ public class OutsideRequestService {
         Instant completedAt = request.endsOn.atStartOfDay(ZoneOffset.UTC).toInstant();
         CourseCompleted event = new CourseCompleted(request.completionId, request.educatorId, request.id,
                 "outside-request/" + request.id, completedAt, request.creditHours, request.creditType.name(),
-                request.category, CompletionSource.EXTERNAL_APPROVED.name(), List.of(request.competencyTags));
+                request.category, CompletionSource.EXTERNAL_APPROVED.name(), List.of(request.competencyTags),
+                request.provider);
         return outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, request.educatorId, completedAt, event);
     }
 

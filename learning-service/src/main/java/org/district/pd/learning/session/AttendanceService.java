@@ -269,7 +269,7 @@ public class AttendanceService {
     private Uni<UUID> publish(OfferingSession session, Offering offering, Attendance attended) {
         SessionAttended event = new SessionAttended(attended.id, attended.educatorId, offering.id, session.id,
                 offering.format == Format.WEBINAR ? "webinar" : "workshop", session.startsAt, attended.minutes,
-                attended.creditHours, offering.creditType.name(), offering.category);
+                attended.creditHours, offering.creditType.name(), offering.category, offering.provider);
         return outbox.append(Topics.LEARNING_EVENTS, SessionAttended.TYPE, attended.educatorId, session.startsAt,
                 event);
     }

@@ -31,4 +31,8 @@ public class LedgerEntry {
     /** How the activity reached the platform: LMS, XAPI, FACILITATOR or EXTERNAL_APPROVED. */
     public String activitySource;
     public Instant recordedAt;
+    /** Who gave the activity, when it was not the district; renewal profiles may count approved providers only. */
+    public String provider;
+    /** When what this entry counts was earned: its own time, or for a reversing entry that of the entry it reverses. */
+    public Instant earnedAt;
 }

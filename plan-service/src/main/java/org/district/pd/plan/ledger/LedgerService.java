@@ -37,7 +37,7 @@ public class LedgerService {
     public Uni<Void> courseCompleted(IncomingEvent event, CourseCompleted completed) {
         return record(event, completed.educatorId(), completed.completionId(), completed.offeringId(),
                 completed.completedAt(), completed.creditHours(), completed.creditType(), completed.category(),
-                completed.source());
+                completed.source(), completed.provider());
     }
 
     /** A session that carries credit is an entry on the day it was attended; one without credit is none. */
@@ -46,7 +46,8 @@ public class LedgerService {
             return Uni.createFrom().voidItem();
         }
         return record(event, attended.educatorId(), attended.attendanceId(), attended.offeringId(),
-                attended.attendedAt(), attended.creditHours(), attended.creditType(), attended.category(), "SESSION");
+                attended.attendedAt(), attended.creditHours(), attended.creditType(), attended.category(), "SESSION",
+                attended.provider());
     }
 
     /** An award that carries credit is an entry on the day it was awarded, in its category. */
@@ -55,7 +56,7 @@ public class LedgerService {
             return Uni.createFrom().voidItem();
         }
         return record(event, awarded.educatorId(), awarded.awardId(), null, awarded.awardedAt(),
-                awarded.creditHours(), CLOCK_HOUR, awarded.ledgerCategory(), "CREDENTIAL");
+                awarded.creditHours(), CLOCK_HOUR, awarded.ledgerCategory(), "CREDENTIAL", null);
     }
 
     /** A community meeting that carries credit is an entry on the day it was attended. */
@@ -64,7 +65,7 @@ public class LedgerService {
             return Uni.createFrom().voidItem();
         }
         return record(event, attended.educatorId(), attended.attendanceId(), null, attended.attendedAt(),
-                attended.creditHours(), CLOCK_HOUR, attended.category(), "COMMUNITY");
+                attended.creditHours(), CLOCK_HOUR, attended.category(), "COMMUNITY", null);
     }
 
     /**
@@ -85,7 +86,7 @@ public class LedgerService {
 
     /** One immutable entry, reversed at once when what earned it was taken back before it came. */
     private Uni<Void> record(IncomingEvent event, UUID educatorId, UUID sourceRef, UUID offeringId, Instant occurredAt,
-            BigDecimal creditHours, String creditType, String category, String activitySource) {
+            BigDecimal creditHours, String creditType, String category, String activitySource, String provider) {
         LedgerEntry entry = new LedgerEntry();
         entry.id = UUID.randomUUID();
         entry.educatorId = educatorId;
@@ -98,6 +99,8 @@ public class LedgerService {
         entry.creditType = creditType;
         entry.category = category;
         entry.activitySource = activitySource;
+        entry.provider = provider == null || provider.isBlank() ? null : provider.strip();
+        entry.earnedAt = occurredAt;
         entry.recordedAt = Instant.now();
         return persist(entry).chain(() -> takebacks.find(educatorId, entry.sourceRef)).chain(takeback -> takeback
                 .map(taken -> persist(reversing(entry, taken.eventId(), taken.eventType(), taken.takenAt())))
@@ -118,6 +121,8 @@ public class LedgerService {
         entry.creditType = earned.creditType;
         entry.category = earned.category;
         entry.activitySource = REVERSAL;
+        entry.provider = earned.provider;
+        entry.earnedAt = earned.earnedAt;
         entry.recordedAt = Instant.now();
         return entry;
     }

@@ -12,12 +12,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** This service's narrow reading of pd.learning.course.completed.v1: what the credit-hour ledger needs. */
+/**
+ * This service's narrow reading of pd.learning.course.completed.v1: what the credit-hour ledger needs; {@code provider}
+ * (optional) is who gave the course, for states that count approved providers only.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CourseCompleted(@NotNull UUID completionId, @NotNull UUID educatorId, UUID offeringId, String externalRef,
         @NotNull Instant completedAt,
         @NotNull @PositiveOrZero @DecimalMax(value = "1000", inclusive = false) BigDecimal creditHours,
-        @NotBlank String creditType, @NotBlank String category, String source, List<String> competencyTags) {
+        @NotBlank String creditType, @NotBlank String category, String source, List<String> competencyTags,
+        String provider) {
 
     public static final String TYPE = "pd.learning.course.completed.v1";
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record SessionAttended(@NotNull UUID attendanceId, @NotNull UUID educatorId, UUID offeringId,
         @NotNull UUID sessionId, @NotBlank String sessionKind, @NotNull Instant attendedAt,
         @NotNull @PositiveOrZero @DecimalMax(value = "1000", inclusive = false) BigDecimal creditHours,
-        @NotBlank String creditType, @NotBlank String category) {
+        @NotBlank String creditType, @NotBlank String category, String provider) {
 
     public static final String TYPE = "pd.learning.session.attended.v1";
 }

@@ -1,0 +1,95 @@
+package org.district.pd.plan.renewal.persistence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.plan.renewal.Credit;
+import org.district.pd.plan.renewal.License;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Educators' licenses, and the sums of their ledger entries in and before each license's renewal window. */
+@ApplicationScoped
+public class LicenseRepository {
+
+    private static final String FIND = """
+            select educator_id, profile_code, license_type, license_number, issued_on, expires_on
+            from educator_license where educator_id = any($1)""";
+    private static final String SAVE = """
+            insert into educator_license (educator_id, profile_code, license_type, license_number, issued_on,
+                                          expires_on, updated_at, updated_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (educator_id) do update set profile_code = excluded.profile_code,
+                license_type = excluded.license_type, license_number = excluded.license_number,
+                issued_on = excluded.issued_on, expires_on = excluded.expires_on, updated_at = excluded.updated_at,
+                updated_by = excluded.updated_by""";
+    /**
+     * Per educator, the sums of their entries by span, category, credit type and provider: the window, and the
+     * previous window (as long as the profile's window) split where its carry-over years begin. An entry counts
+     * where what it is about was earned, so a reversal takes back from the window that counted the hours.
+     */
+    private static final String CREDITS = """
+            select l.educator_id, s.span, l.category, l.credit_type, l.provider, sum(l.credit_hours) as units
+            from educator_license lic
+            join renewal_profile p on p.code = lic.profile_code
+            join ledger_entry l on l.educator_id = lic.educator_id
+                and l.earned_at >= (lic.issued_on - make_interval(years => (p.body ->> 'windowYears')::int))::timestamp
+                                   at time zone 'UTC'
+                and l.earned_at < (lic.expires_on + 1)::timestamp at time zone 'UTC'
+            cross join lateral (select case
+                when l.earned_at >= lic.issued_on::timestamp at time zone 'UTC' then 'WINDOW'
+                when l.earned_at >= (lic.issued_on - make_interval(
+                        years => coalesce((p.body -> 'carryOver' ->> 'lastYears')::int, 0)))::timestamp
+                        at time zone 'UTC' then 'PREVIOUS_LAST_YEARS'
+                else 'PREVIOUS_EARLIER' end as span) s
+            where lic.educator_id = any($1)
+            group by l.educator_id, s.span, l.category, l.credit_type, l.provider""";
+
+    private final Pool pool;
+
+    LicenseRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Map<UUID, License>> find(Collection<UUID> educatorIds) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, License> licenses = new HashMap<>();
+            for (Row row : rows) {
+                licenses.put(row.getUUID("educator_id"), new License(row.getString("profile_code"),
+                        row.getString("license_type"), row.getString("license_number"),
+                        row.getLocalDate("issued_on"), row.getLocalDate("expires_on")));
+            }
+            return licenses;
+        });
+    }
+
+    public Uni<Void> save(UUID educatorId, License license, String by, Instant now) {
+        return pool.preparedQuery(SAVE).execute(Tuple.from(List.of(educatorId, license.profile(), license.type(),
+                license.number(), license.issuedOn(), license.expiresOn(), now.atOffset(ZoneOffset.UTC), by)))
+                .replaceWithVoid();
+    }
+
+    /** The credits of each educator with a license; one without entries is absent. */
+    public Uni<Map<UUID, List<Credit>>> credits(Collection<UUID> educatorIds) {
+        return pool.preparedQuery(CREDITS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, List<Credit>> credits = new HashMap<>();
+            for (Row row : rows) {
+                credits.computeIfAbsent(row.getUUID("educator_id"), educator -> new ArrayList<>())
+                        .add(new Credit(Credit.Span.valueOf(row.getString("span")), row.getString("category"),
+                                row.getString("credit_type"), row.getString("provider"), row.getBigDecimal("units")));
+            }
+            return credits;
+        });
+    }
+}
