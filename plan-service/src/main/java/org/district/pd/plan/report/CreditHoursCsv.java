@@ -5,16 +5,12 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes the credit-hours report as RFC 4180 CSV: one row per educator and category, CRLF line ends. */
 final class CreditHoursCsv {
 
     static final String HEADER = "educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n";
-
-    private static final Pattern FORMULA_START = Pattern.compile("[=+\\-@\t\r]");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private CreditHoursCsv() {
     }
@@ -38,19 +34,6 @@ final class CreditHoursCsv {
         List<String> fields = List.of(educator.educatorId().toString(), educator.sourcedId(), educator.familyName(),
                 educator.givenName(), educator.email() == null ? "" : educator.email(), schools, category,
                 hours.setScale(2, RoundingMode.HALF_UP).toPlainString());
-        csv.append(fields.stream().map(CreditHoursCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /**
-     * Neutralises a cell a spreadsheet would run as a formula (one starting with =, +, -, @, tab or CR) by a leading
-     * apostrophe, as OWASP advises, unless it is a plain number; then quotes it when it holds a comma, a quote or a
-     * line break, doubling its quotes (RFC 4180, section 2).
-     */
-    static String field(String value) {
-        String cell = FORMULA_START.matcher(value).lookingAt() && !NUMBER.matcher(value).matches() ? "'" + value : value;
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\r') < 0 && cell.indexOf('\n') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        csv.append(Csv.row(fields));
     }
 }

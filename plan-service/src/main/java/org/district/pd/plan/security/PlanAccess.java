@@ -1,5 +1,6 @@
 package org.district.pd.plan.security;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -145,6 +146,18 @@ public class PlanAccess {
                 + "at /api/v1/plans/me");
     }
 
+    /**
+     * Whether the caller reads an educator's profile, license, renewal status and transcript: the educator their own,
+     * HR and district admins anyone's, a principal those of their schools' educators. Anyone else gets a 404, so
+     * educator ids cannot be probed.
+     */
+    public boolean seesEducator(UUID educatorId, Collection<UUID> educatorSchools) {
+        if (caller.is(Roles.DISTRICT_ADMIN) || caller.is(Roles.HR)) {
+            return true;
+        }
+        return caller.educatorId().filter(educatorId::equals).isPresent() || leads(educatorSchools);
+    }
+
     /** A coach is assigned by a principal of the teacher's school or a district admin. */
     public void assignCoach(Set<UUID> educatorSchools) {
         if (!caller.is(Roles.DISTRICT_ADMIN) && !leads(educatorSchools)) {
@@ -166,7 +179,7 @@ public class PlanAccess {
         }
     }
 
-    private boolean leads(Set<UUID> educatorSchools) {
+    private boolean leads(Collection<UUID> educatorSchools) {
         return caller.is(Roles.PRINCIPAL) && educatorSchools.stream().anyMatch(caller.schoolIds()::contains);
     }
 

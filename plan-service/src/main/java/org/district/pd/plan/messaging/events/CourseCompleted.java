@@ -8,7 +8,10 @@ import java.util.UUID;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import org.district.pd.plan.renewal.RenewalProfile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -20,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record CourseCompleted(@NotNull UUID completionId, @NotNull UUID educatorId, UUID offeringId, String externalRef,
         @NotNull Instant completedAt,
         @NotNull @PositiveOrZero @DecimalMax(value = "1000", inclusive = false) BigDecimal creditHours,
-        @NotBlank String creditType, @NotBlank String category, String source, List<String> competencyTags,
+        @NotBlank @Pattern(regexp = RenewalProfile.CREDIT_TYPE) String creditType, @NotBlank String category, String source, List<String> competencyTags,
         String provider) {
 
     public static final String TYPE = "pd.learning.course.completed.v1";

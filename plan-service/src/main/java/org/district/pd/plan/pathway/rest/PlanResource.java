@@ -77,13 +77,6 @@ public class PlanResource {
                 PageRequest.of(page, size));
     }
 
-    @GET
-    @Path("me")
-    @RolesAllowed({ Roles.TEACHER, Roles.COACH })
-    public Uni<List<PlanView>> mine() {
-        return service.mine();
-    }
-
     /** Only a UUID is a plan id: any other path under /api/v1/plans stays a 404, as an unknown path is. */
     @GET
     @Path(PLAN_ID)

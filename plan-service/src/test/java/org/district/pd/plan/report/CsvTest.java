@@ -9,31 +9,31 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-class CreditHoursCsvTest {
+class CsvTest {
 
     @Test
     void fieldsAreQuotedOnlyWhenRfc4180AsksForIt() {
-        assertThat(CreditHoursCsv.field("Lopez")).isEqualTo("Lopez");
-        assertThat(CreditHoursCsv.field("O'Neil")).isEqualTo("O'Neil");
-        assertThat(CreditHoursCsv.field("Avery, Jr")).isEqualTo("\"Avery, Jr\"");
-        assertThat(CreditHoursCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CreditHoursCsv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-        assertThat(CreditHoursCsv.field("line\nfeed")).isEqualTo("\"line\nfeed\"");
-        assertThat(CreditHoursCsv.field("")).isEmpty();
+        assertThat(Csv.field("Lopez")).isEqualTo("Lopez");
+        assertThat(Csv.field("O'Neil")).isEqualTo("O'Neil");
+        assertThat(Csv.field("Avery, Jr")).isEqualTo("\"Avery, Jr\"");
+        assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(Csv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+        assertThat(Csv.field("line\nfeed")).isEqualTo("\"line\nfeed\"");
+        assertThat(Csv.field("")).isEmpty();
     }
 
     @Test
     void cellsASpreadsheetWouldRunAsFormulasAreNeutralised() {
-        assertThat(CreditHoursCsv.field("=HYPERLINK(\"http://x.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x.example\"\")\"");
-        assertThat(CreditHoursCsv.field("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
-        assertThat(CreditHoursCsv.field("-2+3")).isEqualTo("'-2+3");
-        assertThat(CreditHoursCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CreditHoursCsv.field("\t=1")).isEqualTo("'\t=1");
-        assertThat(CreditHoursCsv.field("\r=1")).isEqualTo("\"'\r=1\"");
-        assertThat(CreditHoursCsv.field("a=b")).isEqualTo("a=b");
+        assertThat(Csv.field("=HYPERLINK(\"http://x.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x.example\"\")\"");
+        assertThat(Csv.field("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
+        assertThat(Csv.field("-2+3")).isEqualTo("'-2+3");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(Csv.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(Csv.field("a=b")).isEqualTo("a=b");
         // Numbers stay numbers: a negative total is not a formula.
-        assertThat(CreditHoursCsv.field("-1.50")).isEqualTo("-1.50");
-        assertThat(CreditHoursCsv.field("12")).isEqualTo("12");
+        assertThat(Csv.field("-1.50")).isEqualTo("-1.50");
+        assertThat(Csv.field("12")).isEqualTo("12");
     }
 
     @Test

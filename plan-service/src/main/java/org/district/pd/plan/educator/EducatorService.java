@@ -1,0 +1,109 @@
+package org.district.pd.plan.educator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.plan.educator.persistence.EducatorRepository;
+import org.district.pd.plan.renewal.License;
+import org.district.pd.plan.renewal.RenewalProfile;
+import org.district.pd.plan.renewal.RenewalService;
+import org.district.pd.plan.renewal.Standing;
+import org.district.pd.plan.renewal.persistence.LicenseRepository;
+import org.district.pd.plan.renewal.persistence.ProfileRepository;
+import org.district.pd.plan.security.PlanAccess;
+import org.district.pd.platform.problem.ProblemException;
+import org.district.pd.platform.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/** Educators' profiles, licenses and transcripts, for those who may see them. */
+@ApplicationScoped
+public class EducatorService {
+
+    static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+    private final EducatorRepository educators;
+    private final LicenseRepository licenses;
+    private final ProfileRepository profiles;
+    private final RenewalService renewal;
+    private final PlanAccess access;
+    private final Caller caller;
+
+    EducatorService(EducatorRepository educators, LicenseRepository licenses, ProfileRepository profiles,
+            RenewalService renewal, PlanAccess access, Caller caller) {
+        this.educators = educators;
+        this.licenses = licenses;
+        this.profiles = profiles;
+        this.renewal = renewal;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    public Uni<EducatorProfile> profile(UUID educatorId) {
+        return visible(educatorId).chain(card -> renewal.standing(educatorId)
+                .map(standing -> new EducatorProfile(card, standing.map(Standing::license).orElse(null),
+                        standing.map(Standing::renewal).orElse(null))));
+    }
+
+    /** The transcript; each entry's hours are what its credit is worth under the educator's profile, if licensed. */
+    public Uni<Transcript> transcript(UUID educatorId) {
+        return visible(educatorId).chain(card -> renewal.standing(educatorId).chain(standing -> educators
+                .entries(educatorId).chain(entries -> standing.isEmpty()
+                        ? Uni.createFrom().item(new Transcript(card, null, null, entries))
+                        : profiles.find(standing.get().license().profile()).map(profile -> new Transcript(card,
+                                standing.get().license(), standing.get().renewal(),
+                                converted(entries, profile.orElseThrow().profile()))))));
+    }
+
+    /** Sets the educator's license; the educator must be in the directory and the profile must exist. */
+    public Uni<EducatorProfile> setLicense(UUID educatorId, LicenseRequest request) {
+        LocalDate issued = request.issuedOn();
+        if (issued.isBefore(EARLIEST) || issued.isAfter(LATEST)) {
+            throw ProblemException.invalid("issuedOn", "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return educators.card(educatorId).chain(card -> {
+            if (card.isEmpty()) {
+                throw ProblemException.notFound("No educator " + educatorId + " in the directory");
+            }
+            return profiles.find(request.profile().strip());
+        }).chain(profile -> {
+            if (profile.isEmpty()) {
+                throw ProblemException.invalid("profile", "names no renewal profile; GET /api/v1/plans/renewal-profiles "
+                        + "lists them");
+            }
+            License license = license(request, profile.get().code(), profile.get().profile());
+            return licenses.save(educatorId, license, caller.name(), Instant.now());
+        }).chain(() -> profile(educatorId));
+    }
+
+    private static License license(LicenseRequest request, String code, RenewalProfile profile) {
+        LocalDate expires = request.expiresOn() == null
+                ? request.issuedOn().plusYears(profile.windowYears()).minusDays(1) : request.expiresOn();
+        if (!expires.isAfter(request.issuedOn())) {
+            throw ProblemException.invalid("expiresOn", "must be after issuedOn");
+        }
+        if (expires.isAfter(request.issuedOn().plusYears(20))) {
+            throw ProblemException.invalid("expiresOn", "must be within 20 years of issuedOn");
+        }
+        return new License(code, request.type().strip(), request.number().strip(), request.issuedOn(), expires);
+    }
+
+    /** The educator's card when the caller may see them; a 404 for an unknown educator and one out of reach alike. */
+    private Uni<EducatorCard> visible(UUID educatorId) {
+        return educators.card(educatorId).map(card -> card
+                .filter(found -> access.seesEducator(found.educatorId(), found.schoolIds()))
+                .orElseThrow(() -> ProblemException.notFound("No educator " + educatorId + " that you may see")));
+    }
+
+    private static List<TranscriptEntry> converted(List<TranscriptEntry> entries, RenewalProfile profile) {
+        return entries.stream().map(entry -> new TranscriptEntry(entry.earnedAt(), entry.recordedAt(),
+                entry.eventType(), entry.activitySource(), entry.reference(), entry.offeringId(), entry.category(),
+                entry.creditType(), entry.creditHours(), profile.hours(entry.creditType(), entry.creditHours()),
+                entry.provider(), entry.reversal())).toList();
+    }
+}
