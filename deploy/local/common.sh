@@ -17,7 +17,7 @@ ZONKY_PG_VERSION=15.17.0
 
 PG_DATABASES="pd_learning pd_plan pd_credentials pd_community pd_learning_test pd_plan_test pd_credentials_test pd_community_test pd_platform_test"
 SERVICES="learning-service:8081 plan-service:8082 credentials-service:8083 community-service:8084 gateway:8080"
-DEMO_USERS="alice:teacher bob:teacher carol:teacher dan:teacher erin:teacher+coach+assessor frank:principal grace:district-admin henry:hr ivy:assessor jack:facilitator+assessor"
+DEMO_USERS="alice:teacher bob:teacher carol:teacher dan:teacher erin:teacher+coach+assessor frank:principal grace:district-admin henry:hr ivy:assessor jack:facilitator+assessor paula:principal quinn:principal"
 
 if [[ -t 1 ]]; then C_B=$'\e[1m'; C_G=$'\e[32m'; C_Y=$'\e[33m'; C_R=$'\e[31m'; C_0=$'\e[0m'; else C_B='' C_G='' C_Y='' C_R='' C_0=''; fi
 
