@@ -1,7 +1,6 @@
 package org.district.pd.plan.educator;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +22,6 @@ import io.smallrye.mutiny.Uni;
 /** Educators' profiles, licenses and transcripts, for those who may see them. */
 @ApplicationScoped
 public class EducatorService {
-
-    static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final EducatorRepository educators;
     private final LicenseRepository licenses;
@@ -62,10 +58,6 @@ public class EducatorService {
 
     /** Sets the educator's license; the educator must be in the directory and the profile must exist. */
     public Uni<EducatorProfile> setLicense(UUID educatorId, LicenseRequest request) {
-        LocalDate issued = request.issuedOn();
-        if (issued.isBefore(EARLIEST) || issued.isAfter(LATEST)) {
-            throw ProblemException.invalid("issuedOn", "must be between " + EARLIEST + " and " + LATEST);
-        }
         return educators.card(educatorId).chain(card -> {
             if (card.isEmpty()) {
                 throw ProblemException.notFound("No educator " + educatorId + " in the directory");
@@ -76,21 +68,9 @@ public class EducatorService {
                 throw ProblemException.invalid("profile", "names no renewal profile; GET /api/v1/plans/renewal-profiles "
                         + "lists them");
             }
-            License license = license(request, profile.get().code(), profile.get().profile());
+            License license = LicenseRules.license(request, profile.get().code(), profile.get().profile());
             return licenses.save(educatorId, license, caller.name(), Instant.now());
         }).chain(() -> profile(educatorId));
-    }
-
-    private static License license(LicenseRequest request, String code, RenewalProfile profile) {
-        LocalDate expires = request.expiresOn() == null
-                ? request.issuedOn().plusYears(profile.windowYears()).minusDays(1) : request.expiresOn();
-        if (!expires.isAfter(request.issuedOn())) {
-            throw ProblemException.invalid("expiresOn", "must be after issuedOn");
-        }
-        if (expires.isAfter(request.issuedOn().plusYears(20))) {
-            throw ProblemException.invalid("expiresOn", "must be within 20 years of issuedOn");
-        }
-        return new License(code, request.type().strip(), request.number().strip(), request.issuedOn(), expires);
     }
 
     /** The educator's card when the caller may see them; a 404 for an unknown educator and one out of reach alike. */

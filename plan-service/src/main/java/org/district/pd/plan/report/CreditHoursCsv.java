@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Writes the credit-hours report as RFC 4180 CSV: one row per educator and category, CRLF line ends. */
 final class CreditHoursCsv {
 
-    static final String HEADER = "educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n";
+    static final String HEADER = "educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours,renewal_status\r\n";
 
     private CreditHoursCsv() {
     }
@@ -33,7 +33,7 @@ final class CreditHoursCsv {
         String schools = educator.schoolIds().stream().map(UUID::toString).collect(Collectors.joining(","));
         List<String> fields = List.of(educator.educatorId().toString(), educator.sourcedId(), educator.familyName(),
                 educator.givenName(), educator.email() == null ? "" : educator.email(), schools, category,
-                hours.setScale(2, RoundingMode.HALF_UP).toPlainString());
+                hours.setScale(2, RoundingMode.HALF_UP).toPlainString(), educator.renewalStatus());
         csv.append(Csv.row(fields));
     }
 }

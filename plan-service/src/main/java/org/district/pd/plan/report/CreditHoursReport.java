@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.renewal.RenewalService;
+import org.district.pd.plan.renewal.persistence.ProfileRepository.StoredProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Multi;
@@ -44,21 +46,27 @@ public class CreditHoursReport {
             group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category
             order by p.family_name, p.given_name, p.id, l.category""";
 
+    private static final String NO_LICENSE = RenewalRow.Status.NO_LICENSE.name();
+
     private final Pool pool;
+    private final RenewalService renewal;
     private final int pageSize;
 
-    CreditHoursReport(Pool pool, @ConfigProperty(name = "pd.report.page-size", defaultValue = "500") int pageSize) {
+    CreditHoursReport(Pool pool, RenewalService renewal,
+            @ConfigProperty(name = "pd.report.page-size", defaultValue = "500") int pageSize) {
         this.pool = pool;
+        this.renewal = renewal;
         this.pageSize = pageSize;
     }
 
     /** Pages of educators in name order; {@code schools} empty means every school. Nothing is held beyond a page. */
     public Multi<List<EducatorHours>> pages(ReportPeriod period, Optional<Set<UUID>> schools) {
-        return Multi.createBy().repeating()
+        return renewal.profiles().toMulti().flatMap(profiles -> Multi.createBy().repeating()
                 .uni(AtomicReference<ReportCursor>::new, cursor -> educators(period, schools, cursor.get(), pageSize)
+                        .chain(page -> withRenewal(page, profiles))
                         .invoke(page -> cursor.set(page.isEmpty() ? null : ReportCursor.after(page.get(page.size() - 1)))))
                 .whilst(page -> page.size() == pageSize)
-                .select().where(page -> !page.isEmpty());
+                .select().where(page -> !page.isEmpty()));
     }
 
     /** One page of at most {@code size} educators after {@code after} (null: from the start), and where the next starts. */
@@ -66,7 +74,9 @@ public class CreditHoursReport {
         // One more than asked for tells whether a next page exists without a query that finds it empty.
         return educators(period, schools, after, size + 1).map(educators -> educators.size() > size
                 ? new Page(educators.subList(0, size), ReportCursor.after(educators.get(size - 1)))
-                : new Page(educators, null));
+                : new Page(educators, null))
+                .chain(page -> renewal.profiles().chain(profiles -> withRenewal(page.educators(), profiles))
+                        .map(educators -> new Page(educators, page.next())));
     }
 
     /** A page of the report; {@code next} is null on the last one. */
@@ -99,17 +109,29 @@ public class CreditHoursReport {
         });
     }
 
+    /** The page with each educator's renewal status: two more queries, whatever the page's size. */
+    private Uni<List<EducatorHours>> withRenewal(List<EducatorHours> page, SortedMap<String, StoredProfile> profiles) {
+        if (page.isEmpty()) {
+            return Uni.createFrom().item(page);
+        }
+        return renewal.standings(page.stream().map(EducatorHours::educatorId).toList(), profiles)
+                .map(standings -> page.stream().map(educator -> educator.withRenewalStatus(
+                        Optional.ofNullable(standings.get(educator.educatorId()))
+                                .map(standing -> standing.renewal().status().name()).orElse(NO_LICENSE)))
+                        .toList());
+    }
+
     private static EducatorHours educator(Row row) {
         return new EducatorHours(row.getUUID("id"), row.getString("sourced_id"), row.getString("given_name"),
                 row.getString("family_name"), row.getString("email"), List.of(row.getArrayOfUUIDs("school_ids")),
-                BigDecimal.ZERO, new TreeMap<>());
+                BigDecimal.ZERO, new TreeMap<>(), null);
     }
 
     private static EducatorHours withTotal(EducatorHours educator) {
         SortedMap<String, BigDecimal> byCategory = educator.hoursByCategory();
         BigDecimal total = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new EducatorHours(educator.educatorId(), educator.sourcedId(), educator.givenName(),
-                educator.familyName(), educator.email(), educator.schoolIds(), hours(total), byCategory);
+                educator.familyName(), educator.email(), educator.schoolIds(), hours(total), byCategory, null);
     }
 
     private static BigDecimal hours(BigDecimal value) {

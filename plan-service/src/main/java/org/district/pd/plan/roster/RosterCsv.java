@@ -28,7 +28,7 @@ import org.district.pd.platform.problem.ProblemException;
  * Streams the rows of a OneRoster CSV file by its header: columns may come in any order, any case, and extra columns
  * are ignored. One row is held at a time, whatever the size of the file.
  */
-final class RosterCsv implements Iterator<CsvRow>, Closeable {
+public final class RosterCsv implements Iterator<CsvRow>, Closeable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
@@ -58,7 +58,7 @@ final class RosterCsv implements Iterator<CsvRow>, Closeable {
      * Opens {@code path} as the file of {@code part} (e.g. {@code users} for users.csv), or throws a 400 problem naming
      * each missing required column as {@code part.column}, or the part itself when the header is not CSV.
      */
-    static RosterCsv open(String part, Path path, List<String> requiredColumns) {
+    public static RosterCsv open(String part, Path path, List<String> requiredColumns) {
         BufferedReader reader = null;
         try {
             // Bytes that are not UTF-8 become U+FFFD: a name with one odd letter is better imported than refused.
@@ -79,7 +79,7 @@ final class RosterCsv implements Iterator<CsvRow>, Closeable {
     }
 
     /** Reads the whole file once, so a file that is not CSV is a 400 before any row is imported. */
-    static void check(String part, Path path, List<String> requiredColumns) {
+    public static void check(String part, Path path, List<String> requiredColumns) {
         try (RosterCsv csv = open(part, path, requiredColumns)) {
             while (csv.hasNext()) {
                 csv.next();

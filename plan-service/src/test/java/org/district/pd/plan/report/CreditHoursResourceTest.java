@@ -76,6 +76,12 @@ class CreditHoursResourceTest {
                 completed("eve", "5", "COURSEWORK", "2026-05-01T10:00:00Z"),
                 completed("dee", "1", "PLC", "2026-05-01T10:00:00Z"));
         await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size());
+        // Cal holds a New York license a year into its window: 4 of 100 hours, on track.
+        given().auth().oauth2(Tokens.user("grace")).contentType("application/json")
+                .body(Map.of("profile", "NY", "type", "Professional", "number", "NY-" + roster.sourcedId("cal"),
+                        "issuedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1).toString()))
+                .when().put("/api/v1/plans/educators/" + roster.educatorId("cal") + "/license")
+                .then().statusCode(200).body("renewal.status", equalTo("ON_TRACK"));
     }
 
     @Test
@@ -100,6 +106,7 @@ class CreditHoursResourceTest {
         assertThat(byCategory).containsOnlyKeys("COURSEWORK", "WORKSHOP");
         assertThat(byCategory.get("COURSEWORK")).isEqualByComparingTo("4.75");
         assertThat(byCategory.get("WORKSHOP")).isEqualByComparingTo("2");
+        assertThat(report.getList("educators.renewalStatus")).containsExactly("NO_LICENSE", "NO_LICENSE", "ON_TRACK");
         for (int other : new int[] { 1, 2 }) {
             assertThat(report.getMap("educators[" + other + "].hoursByCategory")).isEmpty();
             assertThat(report.getObject("educators[" + other + "].totalHours", BigDecimal.class)).isEqualByComparingTo("0");
@@ -117,11 +124,12 @@ class CreditHoursResourceTest {
                 .map(UUID::toString).sorted().reduce((a, b) -> a + "," + b).orElseThrow() + "\"";
         String ann = roster.educatorId("ann") + "," + roster.sourcedId("ann") + ",\"Avery, \"\"Jr\"\"\",Ann,"
                 + roster.email("ann") + "," + schools;
-        assertThat(csv).isEqualTo("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n"
-                + ann + ",COURSEWORK,4.75\r\n"
-                + ann + ",WORKSHOP,2.00\r\n"
-                + row("ben", "Brooks", "north") + ",,0.00\r\n"
-                + row("cal", "Carter", "north") + ",,0.00\r\n");
+        assertThat(csv).isEqualTo("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours,"
+                + "renewal_status\r\n"
+                + ann + ",COURSEWORK,4.75,NO_LICENSE\r\n"
+                + ann + ",WORKSHOP,2.00,NO_LICENSE\r\n"
+                + row("ben", "Brooks", "north") + ",,0.00,NO_LICENSE\r\n"
+                + row("cal", "Carter", "north") + ",,0.00,ON_TRACK\r\n");
 
         // The path chooses the format; asking the JSON path for CSV is a clear 406, not a silent switch.
         asHr().accept("text/csv").when().get(REPORT).then().statusCode(406).contentType("application/problem+json");

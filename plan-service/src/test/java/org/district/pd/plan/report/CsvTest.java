@@ -45,11 +45,13 @@ class CsvTest {
         hours.put("COURSEWORK", new BigDecimal("1.5"));
         hours.put("PLC", new BigDecimal("2"));
         String csv = CreditHoursCsv.rows(List.of(
-                new EducatorHours(idle, "t-1", "Ida", "Idle", null, List.of(school), BigDecimal.ZERO, new TreeMap<>()),
-                new EducatorHours(busy, "t-2", "Bo", "Busy", "bo@x.example", List.of(), new BigDecimal("3.50"), hours)));
+                new EducatorHours(idle, "t-1", "Ida", "Idle", null, List.of(school), BigDecimal.ZERO, new TreeMap<>(),
+                        "NO_LICENSE"),
+                new EducatorHours(busy, "t-2", "Bo", "Busy", "bo@x.example", List.of(), new BigDecimal("3.50"), hours,
+                        "AT_RISK")));
 
-        assertThat(csv).isEqualTo(idle + ",t-1,Idle,Ida,," + school + ",,0.00\r\n"
-                + busy + ",t-2,Busy,Bo,bo@x.example,,COURSEWORK,1.50\r\n"
-                + busy + ",t-2,Busy,Bo,bo@x.example,,PLC,2.00\r\n");
+        assertThat(csv).isEqualTo(idle + ",t-1,Idle,Ida,," + school + ",,0.00,NO_LICENSE\r\n"
+                + busy + ",t-2,Busy,Bo,bo@x.example,,COURSEWORK,1.50,AT_RISK\r\n"
+                + busy + ",t-2,Busy,Bo,bo@x.example,,PLC,2.00,AT_RISK\r\n");
     }
 }

@@ -2,8 +2,13 @@ package org.district.pd.plan.educator.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +34,8 @@ public class EducatorRepository {
                    array(select s.school_id from educator_school s where s.educator_id = e.id order by s.school_id)
                        as school_ids
             from educator e where e.id = $1""";
-    private static final String BY_SOURCED_ID = "select id from educator where sourced_id = $1";
+    private static final String BY_SOURCED_IDS = "select sourced_id, id from educator where sourced_id = any($1)";
+    private static final String EXISTING = "select id from educator where id = any($1)";
     private static final String ENTRIES = """
             select earned_at, recorded_at, event_type, activity_source, source_ref, offering_id, category, credit_type,
                    credit_hours, provider
@@ -46,9 +52,22 @@ public class EducatorRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(card(rows.iterator().next())));
     }
 
-    public Uni<Optional<UUID>> idOf(String sourcedId) {
-        return pool.preparedQuery(BY_SOURCED_ID).execute(Tuple.of(sourcedId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    /** The ids of the educators with these sourcedIds; those not in the directory are absent. */
+    public Uni<Map<String, UUID>> ids(Collection<String> sourcedIds) {
+        return pool.preparedQuery(BY_SOURCED_IDS).execute(Tuple.of(sourcedIds.toArray(String[]::new))).map(rows -> {
+            Map<String, UUID> ids = new HashMap<>();
+            rows.forEach(row -> ids.put(row.getString("sourced_id"), row.getUUID("id")));
+            return ids;
+        });
+    }
+
+    /** Which of these ids are educators in the directory. */
+    public Uni<Set<UUID>> existing(Collection<UUID> ids) {
+        return pool.preparedQuery(EXISTING).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Set<UUID> found = new HashSet<>();
+            rows.forEach(row -> found.add(row.getUUID("id")));
+            return found;
+        });
     }
 
     /** Every entry of the educator, reversals with what they reverse; one teacher's are a few hundred at most. */

@@ -80,6 +80,18 @@ public class LicenseRepository {
                 .replaceWithVoid();
     }
 
+    /** Sets many licenses in one transaction. */
+    public Uni<Void> saveAll(List<Map.Entry<UUID, License>> licenses, String by, Instant now) {
+        if (licenses.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(SAVE).executeBatch(licenses.stream()
+                .map(entry -> Tuple.from(List.of(entry.getKey(), entry.getValue().profile(), entry.getValue().type(),
+                        entry.getValue().number(), entry.getValue().issuedOn(), entry.getValue().expiresOn(),
+                        now.atOffset(ZoneOffset.UTC), by)))
+                .toList())).replaceWithVoid();
+    }
+
     /** The credits of each educator with a license; one without entries is absent. */
     public Uni<Map<UUID, List<Credit>>> credits(Collection<UUID> educatorIds) {
         return pool.preparedQuery(CREDITS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {

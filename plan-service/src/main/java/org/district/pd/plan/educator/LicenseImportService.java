@@ -1,0 +1,150 @@
+package org.district.pd.plan.educator;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.district.pd.plan.educator.persistence.EducatorRepository;
+import org.district.pd.plan.renewal.License;
+import org.district.pd.plan.renewal.persistence.LicenseRepository;
+import org.district.pd.plan.renewal.persistence.ProfileRepository;
+import org.district.pd.plan.renewal.persistence.ProfileRepository.StoredProfile;
+import org.district.pd.plan.roster.CsvRow;
+import org.district.pd.plan.roster.RosterCsv;
+import org.district.pd.platform.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sets licenses from an HR file: columns {@code sourcedId} (or {@code educatorId}), {@code profile},
+ * {@code licenseType}, {@code licenseNumber}, {@code issuedOn} and optionally {@code expiresOn}, in any order and case.
+ * The whole file is read once first, so a file that is not CSV or lacks a column is a 400 before any license changes;
+ * then it is read again in batches, each one transaction. Runs on a worker thread, never an event loop.
+ */
+@ApplicationScoped
+public class LicenseImportService {
+
+    static final String PART = "licenses";
+    private static final List<String> REQUIRED = List.of("profile", "licenseType", "licenseNumber", "issuedOn");
+
+    private final EducatorRepository educators;
+    private final LicenseRepository licenses;
+    private final ProfileRepository profiles;
+    private final int batchSize;
+
+    LicenseImportService(EducatorRepository educators, LicenseRepository licenses, ProfileRepository profiles,
+            @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize) {
+        this.educators = educators;
+        this.licenses = licenses;
+        this.profiles = profiles;
+        this.batchSize = batchSize;
+    }
+
+    public LicenseImport importFile(Path file, String by) {
+        RosterCsv.check(PART, file, REQUIRED);
+        SortedMap<String, StoredProfile> known = profiles.all().await().indefinitely();
+        Set<UUID> seen = new HashSet<>();
+        List<LicenseImport.Row> report = new ArrayList<>();
+        long read = 0;
+        try (RosterCsv csv = RosterCsv.open(PART, file, REQUIRED)) {
+            List<CsvRow> batch = new ArrayList<>();
+            while (csv.hasNext()) {
+                batch.add(csv.next());
+                read++;
+                if (batch.size() == batchSize || !csv.hasNext()) {
+                    report.addAll(batch(batch, known, seen, by));
+                    batch.clear();
+                }
+            }
+        }
+        if (read == 0) {
+            throw ProblemException.invalid(PART, "holds no rows after its header");
+        }
+        long accepted = report.stream().filter(row -> row.status().equals("accepted")).count();
+        return new LicenseImport(read, accepted, read - accepted, report);
+    }
+
+    private List<LicenseImport.Row> batch(List<CsvRow> rows, SortedMap<String, StoredProfile> known, Set<UUID> seen,
+            String by) {
+        Map<String, UUID> ids = educators.ids(rows.stream().map(row -> row.get("sourcedId"))
+                .filter(sourcedId -> !sourcedId.isEmpty()).toList()).await().indefinitely();
+        Set<UUID> byId = educators.existing(rows.stream().map(row -> uuidOrNull(row.get("educatorId")))
+                .filter(id -> id != null).toList()).await().indefinitely();
+        List<LicenseImport.Row> results = new ArrayList<>();
+        List<Map.Entry<UUID, License>> valid = new ArrayList<>();
+        for (CsvRow row : rows) {
+            String sourcedId = row.get("sourcedId");
+            UUID educatorId = sourcedId.isEmpty() ? uuidOrNull(row.get("educatorId")) : ids.get(sourcedId);
+            String problem = null;
+            String field = null;
+            if (sourcedId.isEmpty() && row.get("educatorId").isEmpty()) {
+                field = "sourcedId";
+                problem = "is required (or educatorId)";
+            } else if (educatorId == null || (sourcedId.isEmpty() && !byId.contains(educatorId))) {
+                field = sourcedId.isEmpty() ? "educatorId" : "sourcedId";
+                problem = "names no educator in the directory";
+            }
+            License license = null;
+            if (problem == null) {
+                try {
+                    license = license(row, known);
+                } catch (ProblemException invalid) {
+                    field = invalid.violations().get(0).field();
+                    problem = invalid.violations().get(0).message();
+                }
+            }
+            // Only a license set counts: a row after a rejected one of the same educator may set theirs.
+            if (problem == null && !seen.add(educatorId)) {
+                field = sourcedId.isEmpty() ? "educatorId" : "sourcedId";
+                problem = "is repeated in the file; each educator has one license";
+            }
+            if (problem != null) {
+                results.add(LicenseImport.Row.rejected(row.line(), sourcedId.isEmpty() ? null : sourcedId, field,
+                        problem));
+            } else {
+                valid.add(new SimpleEntry<>(educatorId, license));
+                results.add(LicenseImport.Row.accepted(row.line(), sourcedId.isEmpty() ? null : sourcedId,
+                        educatorId.toString()));
+            }
+        }
+        licenses.saveAll(valid, by, Instant.now()).await().indefinitely();
+        return results;
+    }
+
+    private static License license(CsvRow row, SortedMap<String, StoredProfile> known) {
+        StoredProfile profile = known.get(row.get("profile"));
+        if (profile == null) {
+            throw ProblemException.invalid("profile", "names no renewal profile");
+        }
+        LocalDate issued = date(row, "issuedOn");
+        LocalDate expires = row.get("expiresOn").isEmpty() ? null : date(row, "expiresOn");
+        return LicenseRules.license(new LicenseRequest(profile.code(), row.get("licenseType"),
+                row.get("licenseNumber"), issued, expires), profile.code(), profile.profile());
+    }
+
+    private static LocalDate date(CsvRow row, String column) {
+        try {
+            return LocalDate.parse(row.get(column));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(column, "must be an ISO date such as 2024-07-01");
+        }
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value.isEmpty() ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
