@@ -19,6 +19,9 @@ load_demo() {
         '{"title":"Number Talks Workshop","description":"Short daily number talks that build mental math and mathematical discourse.","format":"IN_PERSON","durationMinutes":120,"creditHours":2,"creditType":"CLOCK_HOUR","category":"WORKSHOP","competencyTags":["number-sense","discourse"],"standards":["LEARNING_DESIGNS"],"subject":"Mathematics","gradeBands":["K-2","3-5"],"provider":"District Math Team","requiredSessions":1}'
     demo_session "$token" "$DEMO_OFFERING_ID"
     await_demo_roster "$token"
+    # HR's license file: TX, TX-PRO, NY, PA and IL teachers, some on track, some behind, one past their window.
+    demo_call "licenses of the demo teachers (HR file)" "$(password_token henry demo)" \
+        -X POST "$gw/api/v1/plans/licenses/imports" -F "licenses=@$PD_ROOT/deploy/demo/licenses.csv;type=text/csv"
     # Growth pathways for automatic assignment: the demo's novices (alice, kim, maya, pia) get the first, every
     # teacher the second, each from the start of its current cadence period.
     demo_template "$token" "New teacher pathway" \
@@ -36,7 +39,7 @@ load_demo() {
 # the middle of the system tests must not deactivate the educators they imported.
 import_demo_roster() { # token
     local token=$1 demo=$PD_ROOT/deploy/demo sum location status body deadline=$((SECONDS + 120))
-    sum=$(cat "$demo"/*.csv | sha256sum | cut -d' ' -f1)
+    sum=$(cat "$demo"/{manifest,orgs,users,roles,userProfiles}.csv | sha256sum | cut -d' ' -f1)
     if [[ -f $PD_STATE_DIR/demo-roster.sha256 && $(cat "$PD_STATE_DIR/demo-roster.sha256") == "$sum" ]]; then
         ok "demo roster imported already (deploy/demo unchanged)"
         return

@@ -59,7 +59,8 @@ class CompletionToHrReportIT {
 
         String csv = district.hrReportCsv().then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
                 .extract().asString();
-        assertThat(csv).startsWith("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours\r\n");
+        assertThat(csv).startsWith("educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours,"
+                + "renewal_status\r\n");
         assertThat(csv).contains(district.first.educatorId() + "," + district.first.sourcedId() + ",\"Parks, Jr.\",Rosa,");
         assertThat(csv).contains(",\"O\"\"Neil\",Ken,");
         assertThat(csv.lines()).hasSize(3);

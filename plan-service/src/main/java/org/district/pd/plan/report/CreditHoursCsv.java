@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** Writes the credit-hours report as RFC 4180 CSV: one row per educator and category, CRLF line ends. */
 final class CreditHoursCsv {
 
-    static final String HEADER = "educator_id,sourced_id,family_name,given_name,email,school_ids,category,hours,renewal_status\r\n";
+    static final String HEADER = Csv.row(List.of("educator_id", "sourced_id", "family_name", "given_name", "email",
+            "school_ids", "category", "hours", "renewal_status"));
 
     private CreditHoursCsv() {
     }
