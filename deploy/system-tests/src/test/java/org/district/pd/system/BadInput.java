@@ -239,6 +239,25 @@ final class BadInput {
         return csv.toString();
     }
 
+    /** An HR license file: its header (or most of it) and rows of plausible and odd values, of no demo educator. */
+    String licensesCsv() {
+        StringBuilder csv = new StringBuilder(chance(0.8)
+                ? "sourcedId,educatorId,profile,licenseType,licenseNumber,issuedOn,expiresOn\n"
+                : "sourcedId,profile,licenseType,issuedOn\n");
+        for (int row = random.nextInt(6); row > 0; row--) {
+            List<String> cells = List.of(chance(0.5) ? "gen-" + random.nextInt(1_000_000) : text().replace("\n", ""),
+                    chance(0.5) ? "" : text().replace("\n", ""), pick(List.of("TX", "PA", "IL", "ZZ", text())),
+                    text().replace("\n", ""), text().replace("\n", ""),
+                    pick(List.of("2024-08-01", "2024-02-30", "1900-01-01", text())),
+                    pick(List.of("", "2029-07-31", "2024-07-31", "2090-01-01", text())));
+            for (String cell : cells) {
+                csv.append(chance(0.1) ? "\"" + cell : cell.replace(",", "")).append(',');
+            }
+            csv.append(chance(0.8) ? "\n" : "\r");
+        }
+        return csv.toString();
+    }
+
     /** A zip of odd CSV files, or bytes that only start like a zip. */
     byte[] zip() {
         if (chance(0.3)) {

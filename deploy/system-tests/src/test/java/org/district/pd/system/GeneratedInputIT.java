@@ -145,6 +145,10 @@ class GeneratedInputIT {
             if (input.chance(0.7)) {
                 request.multiPart("orgs", "orgs.csv", input.csv().getBytes(StandardCharsets.UTF_8), "text/csv");
             }
+            if (input.chance(0.7)) {
+                request.multiPart("licenses", "licenses.csv", input.licensesCsv().getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
+            }
             return described.append("multipart CSV").toString();
         }
         request.contentType(type);

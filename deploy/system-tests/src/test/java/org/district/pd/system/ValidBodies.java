@@ -73,6 +73,14 @@ final class ValidBodies {
             Map.entry("PUT /api/v1/learning/lms-clients/{clientId}", () -> "{\"lms\":\"gen-lms\"}"),
             Map.entry("POST /api/v1/plans/templates", ValidBodies::template),
             Map.entry("PUT /api/v1/plans/templates/{id}", ValidBodies::template),
+            Map.entry("PUT /api/v1/plans/renewal-profiles/{code}", () -> """
+                    {"name":"Generated","requiredHours":120,"windowYears":5,
+                     "conversions":{"CLOCK_HOUR":1,"CEU":10,"SEMESTER_HOUR":15,"CREDIT":15},
+                     "caps":{"INDEPENDENT_STUDY":0.2},"carryOver":{"maxHours":20,"lastYears":2},
+                     "approvedProviders":["Generated Provider"]}"""),
+            Map.entry("PUT /api/v1/plans/educators/{educatorId}/license", () -> """
+                    {"profile":"TX","type":"Standard","number":"GEN-1","issuedOn":"2024-08-01",
+                     "expiresOn":"2029-07-31"}"""),
             Map.entry("POST /api/v1/plans/goals", ValidBodies::goal),
             Map.entry("PUT /api/v1/plans/goals/{id}", ValidBodies::goal),
             Map.entry("POST /api/v1/credentials/definitions", ValidBodies::definition),

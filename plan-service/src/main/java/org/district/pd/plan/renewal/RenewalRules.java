@@ -43,7 +43,8 @@ public final class RenewalRules {
             BigDecimal cap = profile.cap(category.getKey());
             BigDecimal approved = category.getValue()[1];
             BigDecimal countedHere = positive(cap == null ? approved : approved.min(cap));
-            categories.add(new CategoryHours(category.getKey(), category.getValue()[0], approved, cap, countedHere));
+            categories.add(new CategoryHours(category.getKey(), hundredths(category.getValue()[0]), hundredths(approved),
+                    cap, countedHere));
             earned = earned.add(category.getValue()[0]);
             counted = counted.add(countedHere);
         }
@@ -51,8 +52,9 @@ public final class RenewalRules {
         counted = counted.add(carryOver);
         BigDecimal remaining = positive(profile.requiredHours().subtract(counted));
         BigDecimal perMonth = neededPerMonth(remaining, today, end);
-        return new RenewalStatus(code, start, end, profile.requiredHours(), earned, counted, carryOver, remaining,
-                perMonth, status(profile, start, end, remaining, perMonth, today), categories);
+        return new RenewalStatus(code, start, end, hundredths(profile.requiredHours()), hundredths(earned),
+                hundredths(counted), carryOver, remaining, perMonth,
+                status(profile, start, end, remaining, perMonth, today), categories);
     }
 
     private static BigDecimal carryOver(RenewalProfile profile, List<Credit> credits) {
@@ -119,6 +121,10 @@ public final class RenewalRules {
     private static BigDecimal months(LocalDate from, LocalDate to) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return BigDecimal.valueOf(days).divide(DAYS_PER_MONTH, 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal hundredths(BigDecimal hours) {
+        return hours.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal positive(BigDecimal hours) {
