@@ -54,6 +54,7 @@ class RenewalStandingTest {
     /** Three years and some days into a five-year window: Lia and Rob are behind the pace, clearly at risk. */
     private static final LocalDate ISSUED = TODAY.minusYears(3).minusDays(ThreadLocalRandom.current().nextInt(200));
     /** The day Lia's and Rob's licenses end, a day before a default five-year window's, which Jo's has. */
+    private static final LocalDate HIRED = TODAY.minusYears(2);
     private static final LocalDate WINDOW_END = ISSUED.plusYears(5).minusDays(2);
 
     private static UUID lia;
@@ -71,12 +72,12 @@ class RenewalStandingTest {
         }
         String tag = UUID.randomUUID().toString().substring(0, 8);
         TestRoster.importUsers("jefferson-hs,active,2026-08-01T00:00:00.000Z,Jefferson High,school,DSD-0301,\n",
-                "sourcedId,orgSourcedIds,role,givenName,familyName,email\n"
-                        + "t-alice,lincoln-es,teacher,Alice,Anderson,alice@district-demo.example\n"
-                        + "lia-" + tag + ",lincoln-es,teacher,Lia,Lopez,\n"
-                        + "rob-" + tag + ",roosevelt-ms,teacher,Rob,Reyes,\n"
-                        + "jo-" + tag + ",jefferson-hs,teacher,Jo,Jansen,\n"
-                        + "una-" + tag + ",roosevelt-ms,teacher,Una,Unlicensed,\n")
+                "sourcedId,orgSourcedIds,role,givenName,familyName,email,metadata.pd.hireDate\n"
+                        + "t-alice,lincoln-es,teacher,Alice,Anderson,alice@district-demo.example,\n"
+                        + "lia-" + tag + ",lincoln-es,teacher,Lia,Lopez,," + HIRED + "\n"
+                        + "rob-" + tag + ",roosevelt-ms,teacher,Rob,Reyes,,\n"
+                        + "jo-" + tag + ",jefferson-hs,teacher,Jo,Jansen,,\n"
+                        + "una-" + tag + ",roosevelt-ms,teacher,Una,Unlicensed,,\n")
                 .body("counts.rejected", equalTo(0));
         // Lia: 40 h of independent study (TX caps it at 30), 1.5 CEU of coursework (15 h), and 20 h before her window.
         List<UUID> events = List.of(
@@ -96,7 +97,9 @@ class RenewalStandingTest {
     void aLicenseBindsTheTeacherToTheirProfileAndTheLedgerGivesTheirStanding() {
         roster();
         JsonPath profile = as("grace").when().get(EDUCATORS + lia + "/profile").then().statusCode(200)
-                .body("educator.familyName", equalTo("Lopez")).body("license.profile", equalTo("TX"))
+                .body("educator.familyName", equalTo("Lopez")).body("educator.hireDate", equalTo(HIRED.toString()))
+                .body("educator.careerStage", equalTo("novice")).body("educator.roles", contains("teacher"))
+                .body("license.profile", equalTo("TX"))
                 .body("license.issuedOn", equalTo(ISSUED.toString()))
                 .body("renewal.status", equalTo("AT_RISK"))
                 .extract().jsonPath();
@@ -135,7 +138,7 @@ class RenewalStandingTest {
                 .body("violations[0].field", equalTo("educatorId"));
 
         as("alice").when().get("/api/v1/plans/me/profile").then().statusCode(200)
-                .body("educator.educatorId", equalTo(ALICE.toString()));
+                .body("educator.educatorId", equalTo(ALICE.toString())).body("educator.hireDate", nullValue());
         as("henry").when().get("/api/v1/plans/me/transcript").then().statusCode(403);
         given().when().get("/api/v1/plans/me/transcript").then().statusCode(401);
     }

@@ -257,6 +257,19 @@ class CreditHoursResourceTest {
         asPrincipal().queryParam("schoolId", roster.schoolId("north").toString())
                 .when().get(CSV_REPORT)
                 .then().statusCode(403).contentType("application/problem+json");
+
+        // paula leads Roosevelt and Jefferson, not Lincoln; quinn leads no school and sees no one.
+        given().auth().oauth2(Tokens.user("paula")).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .queryParam("schoolId", lincoln).when().get(REPORT).then().statusCode(403);
+        List<String> paulas = given().auth().oauth2(Tokens.user("paula")).queryParam("from", "2026-01-01")
+                .queryParam("to", "2026-12-31").queryParam("size", 500).when().get(REPORT).then().statusCode(200)
+                .extract().jsonPath().getList("educators.sourcedId");
+        assertThat(paulas).doesNotContain(roster.sourcedId("lia"), roster.sourcedId("ann"));
+        given().auth().oauth2(Tokens.user("quinn")).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .when().get(REPORT).then().statusCode(200).body("educators", org.hamcrest.Matchers.empty());
+        assertThat(given().auth().oauth2(Tokens.user("quinn")).queryParam("from", "2026-01-01")
+                .queryParam("to", "2026-12-31").when().get(CSV_REPORT).then().statusCode(200).extract().asString()
+                .split("\r\n")).hasSize(1);
     }
 
     private String row(String name, String familyName, String school) {

@@ -1,6 +1,8 @@
 package org.district.pd.plan.educator.persistence;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ public class EducatorRepository {
 
     private static final String CARD = """
             select e.id, e.sourced_id, e.given_name, e.family_name, e.email, e.active, e.roles,
+                   e.roster_source -> 'user' ->> 'metadata.pd.hireDate' as hire_date,
                    e.snapshot ->> 'careerStage' as career_stage, json_list(e.snapshot -> 'subjects') as subjects,
                    array(select distinct b from unnest(e.grades) g, grade_band(g) b where b is not null order by b)
                        as grade_bands,
@@ -91,9 +94,18 @@ public class EducatorRepository {
         return new EducatorCard(row.getUUID("id"), row.getString("sourced_id"), row.getString("given_name"),
                 row.getString("family_name"), row.getString("email"), row.getBoolean("active"),
                 List.of(row.getArrayOfUUIDs("school_ids")), List.of(row.getArrayOfStrings("roles")),
-                row.getString("career_stage"),
+                date(row.getString("hire_date")), row.getString("career_stage"),
                 subjects == null ? List.of() : subjects.stream().map(String::valueOf).toList(),
                 List.of(row.getArrayOfStrings("grade_bands")));
+    }
+
+    /** The roster's hire date; the import refused a row whose date it could not read, so this is one or none. */
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static java.time.Instant instant(OffsetDateTime value) {

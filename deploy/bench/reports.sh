@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# HR report benchmark against the RUNNING system (it starts and stops nothing): seeds plan-service's database with a
+# district of New York City size with five years of ledger entries (once), then times the credit-hours and
+# renewal-status reports through the gateway. See deploy/bench/README.md.
+# Flags: --educators=N --schools=N --entries=N (per educator), or BENCH_EDUCATORS, BENCH_SCHOOLS, BENCH_ENTRIES.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+command -v java >/dev/null || { echo "reports.sh: java (JDK 17+) is needed" >&2; exit 1; }
+educators=${BENCH_EDUCATORS:-75654} schools=${BENCH_SCHOOLS:-1800} entries=${BENCH_ENTRIES:-40}
+for arg in "$@"; do
+    case $arg in
+        --educators=*) educators=${arg#*=} ;;
+        --schools=*) schools=${arg#*=} ;;
+        --entries=*) entries=${arg#*=} ;;
+        *) echo "reports.sh: unknown flag $arg" >&2; exit 2 ;;
+    esac
+done
+# shellcheck disable=SC1091
+[[ -f "${PD_STATE_DIR:-$root/deploy/local/.run}/env" ]] && source "${PD_STATE_DIR:-$root/deploy/local/.run}/env"
+export PD_ROOT="$root"
+# shellcheck disable=SC1091
+source "$root/deploy/local/common.sh"
+# shellcheck disable=SC1091
+source "$root/deploy/local/postgres.sh"
+psql=$(psql_cmd) || { echo "reports.sh: no psql; run deploy/local/start.sh first" >&2; exit 1; }
+sql() { PGPASSWORD=${PD_PG_PASSWORD:-pd} "$psql" -h "${PD_PG_HOST:-localhost}" -p "${PD_PG_PORT:-5432}" \
+    -U "${PD_PG_USER:-pd}" -d pd_plan -XAtq -v ON_ERROR_STOP=1 "$@"; }
+
+seconds() { awk -v from="$1" -v to="$(date +%s%N)" 'BEGIN { printf "%.2f", (to - from) / 1e9 }'; }
+start=$(date +%s%N)
+sql -v educators="$educators" -v schools="$schools" -v entries="$entries" -f "$here/sql/report-district.sql"
+rows=$(sql -c "select count(*) from ledger_entry where source_ref like 'rpt-%'")
+echo "district seeded or reactivated in $(seconds "$start") s: $educators educators, $schools schools, $rows entries"
+
+# The raw limit: PostgreSQL alone sums five years of entries per educator and category, streamed to nowhere.
+from=$(date -u -d '5 years ago + 1 day' +%F) to=$(date -u +%F)
+start=$(date +%s%N)
+sql -c "\\copy (select l.educator_id, l.category, sum(l.credit_hours) from ledger_entry l
+        where l.occurred_at >= '$from' and l.occurred_at < date '$to' + 1 group by 1, 2) to '/dev/null'"
+raw=$(seconds "$start")
+
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+changed="$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l | tr -d ' ')"
+export BENCH_GIT_COMMIT="$commit" BENCH_GIT_DIRTY="$([ "$changed" = 0 ] && echo "clean tree" || echo "dirty: $changed file(s)")"
+export BENCH_RAW_CREDIT_SECONDS="$raw"
+export BENCH_SCHOOL_ID="$(sql -c "select id from org where sourced_id = 'rpt-school-1'")"
+export BENCH_DISTRICT="district: $(sql -c "select count(*) from educator where active") active educators ($educators of the bench in $schools schools), $(sql -c "select count(*) from ledger_entry") ledger entries ($rows of the bench)"
+exec java -Xmx256m "$here/src/ReportsBench.java"
