@@ -30,7 +30,12 @@ sql() { PGPASSWORD=${PD_PG_PASSWORD:-pd} "$psql" -h "${PD_PG_HOST:-localhost}" -
 
 seconds() { awk -v from="$1" -v to="$(date +%s%N)" 'BEGIN { printf "%.2f", (to - from) / 1e9 }'; }
 start=$(date +%s%N)
-sql -v educators="$educators" -v schools="$schools" -v entries="$entries" -f "$here/sql/report-district.sql"
+sql -v educators="$educators" -v schools="$schools" -f "$here/sql/report-district.sql"
+for ((first = 1; first <= educators; first += 5000)); do
+    sql -v first="$first" -v last="$((first + 4999 < educators ? first + 4999 : educators))" -v entries="$entries" \
+        -f "$here/sql/report-ledger.sql"
+done
+sql -c "vacuum analyze ledger_entry"
 rows=$(sql -c "select count(*) from ledger_entry where source_ref like 'rpt-%'")
 echo "district seeded or reactivated in $(seconds "$start") s: $educators educators, $schools schools, $rows entries"
 

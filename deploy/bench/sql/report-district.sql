@@ -2,8 +2,8 @@
 -- got there is not what is measured): :educators educators ('rpt-<n>', aides, whom no demo template assigns) in
 -- :schools schools ('rpt-school-<n>'), each with a license (TX 40 %, NY 20 %, PA 20 %, TX-PRO 10 %, IL 10 %, issued
 -- over 2019-2026) and :entries ledger entries over the five years before today, in five categories and two credit
--- types. Run it again and it only reactivates them and
--- adds what a larger run asks for. psql -v educators=… -v schools=… -v entries=…
+-- types (those in report-ledger.sql, run for a range of educators at a time). Run it again and it only reactivates
+-- them and adds what a larger run asks for. psql -v educators=… -v schools=…
 \set ON_ERROR_STOP on
 
 insert into org (id, sourced_id, name, type, identifier, parent_sourced_id, status, updated_at)
@@ -34,23 +34,6 @@ from generate_series(1, :educators) n,
                      date '2019-01-01' + (n * 7919 % 2800) as issued) p
 on conflict (educator_id) do nothing;
 
--- :entries per educator of the bench who has none yet, in one transaction.
-with fresh as (
-    select n from generate_series(1, :educators) n
-    where not exists (select 1 from ledger_entry e
-                      where e.educator_id = md5('educator:rpt-' || n)::uuid and e.source_ref = 'rpt-' || n || '-1'))
-insert into ledger_entry (id, educator_id, event_id, event_type, source_ref, offering_id, occurred_at, earned_at,
-                          credit_hours, credit_type, category, activity_source, recorded_at, provider)
-select gen_random_uuid(), md5('educator:rpt-' || n)::uuid, gen_random_uuid(), 'pd.learning.course.completed.v1',
-       'rpt-' || n || '-' || k, null, t.at, t.at,
-       case when k % 7 = 0 then 0.5 else 1 + (n + k) % 6 end,
-       case when k % 7 = 0 then 'CEU' else 'CLOCK_HOUR' end,
-       (array['COURSEWORK', 'WORKSHOP', 'PLC', 'INDEPENDENT_STUDY', 'MENTORING'])[1 + (n * 31 + k) % 5],
-       'LMS', t.at, case when k % 5 = 0 then 'Acme Webinars' end
-from fresh, generate_series(1, :entries) k,
-     lateral (select now() - make_interval(days => ((n * 7 + k * 1831) % 1826)) as at) t;
-
 analyze educator;
 analyze educator_school;
 analyze educator_license;
-analyze ledger_entry;

@@ -8,8 +8,8 @@ create table renewal_profile (
     updated_by text        not null
 );
 
--- An educator's license binds them to a profile; its dates are the renewal window, both days included. No foreign
--- key to educator: an HR file may name an educator the roster brings later.
+-- An educator's license binds them to a profile; its dates are the renewal window, both days included, as days of the
+-- district's time zone. Set only for educators in the directory.
 create table educator_license (
     educator_id    uuid primary key,
     profile_code   text        not null references renewal_profile (code),
@@ -23,14 +23,11 @@ create table educator_license (
 
 create index educator_license_by_expiry on educator_license (expires_on, educator_id);
 
--- What a ledger entry is about: provider (for states that count approved providers only), earned_at (when what it
+-- What a ledger entry is about: provider (for states that count approved providers only) and earned_at (when what it
 -- counts was earned: its own time, or for a reversing entry the time of the entry it takes back, so a revocation
--- takes hours out of the renewal window that counted them), and its place in the changes feed: the transaction that
--- wrote it and a sequence within (ledger/LedgerFeed).
+-- takes hours out of the renewal window that counted them).
 alter table ledger_entry add column provider text;
 alter table ledger_entry add column earned_at timestamptz;
-alter table ledger_entry add column seq bigserial;
-alter table ledger_entry add column tx xid8 not null default pg_current_xact_id();
 
 alter table ledger_entry disable trigger ledger_entry_append_only;
 update ledger_entry set earned_at = occurred_at where activity_source is distinct from 'REVERSAL';
@@ -43,4 +40,29 @@ alter table ledger_entry enable trigger ledger_entry_append_only;
 alter table ledger_entry alter column earned_at set not null;
 
 create index ledger_entry_by_earned on ledger_entry (educator_id, earned_at);
-create index ledger_entry_in_commit_order on ledger_entry (tx, seq);
+
+-- The changes feed: every entry's position in commit order. Transactions that write entries take turns at their
+-- commit (a deferred trigger under one advisory lock, held until the commit is visible): each numbers its entries
+-- while it holds the lock, so a reader never sees a position before every lower one is visible too. Entries already
+-- there are numbered in the order they were recorded.
+create sequence ledger_feed_position;
+
+create table ledger_feed (
+    position bigint primary key,
+    entry_id uuid   not null unique references ledger_entry (id)
+);
+
+insert into ledger_feed (position, entry_id)
+select nextval('ledger_feed_position'), id from (select id from ledger_entry order by recorded_at, id) recorded;
+
+create function ledger_entry_to_feed() returns trigger language plpgsql as $$
+begin
+    perform pg_advisory_xact_lock(hashtextextended('plan-service.ledger_feed', 0));
+    insert into ledger_feed (position, entry_id) values (nextval('ledger_feed_position'), new.id);
+    return null;
+end;
+$$;
+
+create constraint trigger ledger_entry_in_feed
+    after insert on ledger_entry deferrable initially deferred
+    for each row execute function ledger_entry_to_feed();

@@ -11,24 +11,23 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The ledger's entries in commit order, for HR systems that poll for changes. Each entry holds the id of the
- * transaction that wrote it; the feed gives only entries of transactions older than every one still running
- * (the snapshot's xmin), ordered by transaction and sequence. A transaction that commits later has an id at least
- * that xmin, above every position handed out, so a poller that resumes from its cursor misses nothing and sees
- * nothing twice, however writers interleave. A long transaction holds the feed back until it ends; it never skips.
+ * The ledger's entries in commit order, for HR systems that poll for changes. Each entry gets its position in the
+ * feed when its transaction commits (V11: the writers of entries take turns at commit under one lock, and hold it
+ * until their commit is visible), so positions become visible in order: a poller that resumes after the last position
+ * it read misses nothing and sees nothing twice, however writers interleave, and no other transaction holds it back.
  */
 @ApplicationScoped
 public class LedgerFeed {
 
     private static final String CHANGES = """
-            select l.tx::text as tx, l.seq, l.id, l.educator_id, l.event_id, l.event_type, l.source_ref, l.offering_id,
+            select f.position, l.id, l.educator_id, l.event_id, l.event_type, l.source_ref, l.offering_id,
                    l.occurred_at, l.earned_at, l.credit_hours, l.credit_type, l.category, l.activity_source,
                    l.provider, l.recorded_at
-            from ledger_entry l
-            where ($1::text is null or (l.tx, l.seq) > ($1::text::xid8, $2::bigint))
-              and l.tx < pg_snapshot_xmin(pg_current_snapshot())
-            order by l.tx, l.seq
-            limit $3""";
+            from ledger_feed f
+            join ledger_entry l on l.id = f.entry_id
+            where f.position > $1
+            order by f.position
+            limit $2""";
 
     /** A page of changes and where the next starts; {@code next} is the cursor given when there is nothing new. */
     public record Changes(List<FeedEntry> entries, FeedCursor next, boolean more) {
@@ -41,16 +40,12 @@ public class LedgerFeed {
     }
 
     public Uni<Changes> after(FeedCursor cursor, int limit) {
-        Tuple parameters = Tuple.tuple()
-                .addValue(cursor == null ? null : Long.toUnsignedString(cursor.transaction()))
-                .addValue(cursor == null ? null : cursor.sequence())
-                .addValue(limit);
-        return pool.preparedQuery(CHANGES).execute(parameters).map(rows -> {
+        return pool.preparedQuery(CHANGES).execute(Tuple.of(cursor.position(), limit)).map(rows -> {
             List<FeedEntry> entries = new ArrayList<>();
             FeedCursor last = cursor;
             for (Row row : rows) {
                 entries.add(entry(row));
-                last = new FeedCursor(Long.parseLong(row.getString("tx")), row.getLong("seq"));
+                last = new FeedCursor(row.getLong("position"));
             }
             return new Changes(entries, last, entries.size() == limit);
         });

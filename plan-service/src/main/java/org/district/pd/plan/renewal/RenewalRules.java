@@ -16,8 +16,9 @@ import org.district.pd.plan.renewal.RenewalStatus.Status;
 /**
  * The renewal rules applied to one educator's credits. Conversions apply to each sum of a category, credit type and
  * provider, to the hundredth hour, half up; a category counts its approved hours up to its cap; carry-over is the
- * least of the profile's maximum, the hours earned in the previous window's last years and what the previous window
- * counted beyond its requirement (hours that renewed the last license do not count twice).
+ * least of the profile's maximum, the hours the previous window's last years count (approved, capped per category)
+ * and what the previous window counted beyond its requirement (hours that renewed the last license do not count
+ * twice).
  * <p>
  * At risk: hours still needed per remaining month above {@value #AT_RISK_PACE} times the window's steady pace (the
  * requirement spread evenly over the window's months). Overdue: hours still needed after the window's last day.
@@ -42,7 +43,7 @@ public final class RenewalRules {
         for (Map.Entry<String, BigDecimal[]> category : window.entrySet()) {
             BigDecimal cap = profile.cap(category.getKey());
             BigDecimal approved = category.getValue()[1];
-            BigDecimal countedHere = positive(cap == null ? approved : approved.min(cap));
+            BigDecimal countedHere = capped(profile, category.getKey(), approved);
             categories.add(new CategoryHours(category.getKey(), hundredths(category.getValue()[0]), hundredths(approved),
                     cap, countedHere));
             earned = earned.add(category.getValue()[0]);
@@ -66,14 +67,13 @@ public final class RenewalRules {
         BigDecimal lastYears = BigDecimal.ZERO;
         Map<String, BigDecimal> previous = new TreeMap<>();
         for (Map.Entry<String, BigDecimal[]> category : last.entrySet()) {
-            lastYears = lastYears.add(category.getValue()[1]);
+            lastYears = lastYears.add(capped(profile, category.getKey(), category.getValue()[1]));
             previous.merge(category.getKey(), category.getValue()[1], BigDecimal::add);
         }
         earlier.forEach((category, hours) -> previous.merge(category, hours[1], BigDecimal::add));
         BigDecimal previousCounted = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> category : previous.entrySet()) {
-            BigDecimal cap = profile.cap(category.getKey());
-            previousCounted = previousCounted.add(positive(cap == null ? category.getValue() : category.getValue().min(cap)));
+            previousCounted = previousCounted.add(capped(profile, category.getKey(), category.getValue()));
         }
         BigDecimal beyondRequirement = positive(previousCounted.subtract(profile.requiredHours()));
         return positive(profile.carryOver().maxHours().min(lastYears).min(beyondRequirement));
@@ -121,6 +121,12 @@ public final class RenewalRules {
     private static BigDecimal months(LocalDate from, LocalDate to) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         return BigDecimal.valueOf(days).divide(DAYS_PER_MONTH, 4, RoundingMode.HALF_UP);
+    }
+
+    /** What of a category's approved hours counts: up to its cap, never below zero. */
+    private static BigDecimal capped(RenewalProfile profile, String category, BigDecimal approved) {
+        BigDecimal cap = profile.cap(category);
+        return positive(cap == null ? approved : approved.min(cap));
     }
 
     private static BigDecimal hundredths(BigDecimal hours) {

@@ -1,7 +1,7 @@
 package org.district.pd.plan.renewal;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.district.pd.plan.renewal.persistence.LicenseRepository;
 import org.district.pd.plan.renewal.persistence.ProfileRepository;
 import org.district.pd.plan.renewal.persistence.ProfileRepository.StoredProfile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 
@@ -25,12 +26,13 @@ public class RenewalService {
 
     private final ProfileRepository profiles;
     private final LicenseRepository licenses;
-    private final Clock clock;
+    private final ZoneId zone;
 
-    RenewalService(ProfileRepository profiles, LicenseRepository licenses) {
+    RenewalService(ProfileRepository profiles, LicenseRepository licenses,
+            @ConfigProperty(name = "pd.renewal.time-zone") ZoneId zone) {
         this.profiles = profiles;
         this.licenses = licenses;
-        this.clock = Clock.systemUTC();
+        this.zone = zone;
     }
 
     /** The educator's standing, or empty when they have no license. */
@@ -44,18 +46,25 @@ public class RenewalService {
      * educator without a license is absent. Two queries whatever the number of educators.
      */
     public Uni<Map<UUID, Standing>> standings(Collection<UUID> educatorIds, SortedMap<String, StoredProfile> all) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(zone);
         return licenses.find(educatorIds).chain(found -> found.isEmpty() ? Uni.createFrom().item(Map.of())
-                : licenses.credits(found.keySet()).map(credits -> {
+                : withEvery(found.values(), all).chain(known -> licenses.credits(found.keySet(), zone).map(credits -> {
                     Map<UUID, Standing> standings = new HashMap<>();
                     found.forEach((educatorId, license) -> {
-                        RenewalProfile profile = all.get(license.profile()).profile();
+                        RenewalProfile profile = known.get(license.profile()).profile();
                         RenewalStatus status = RenewalRules.evaluate(license.profile(), profile, license.issuedOn(),
                                 license.expiresOn(), credits.getOrDefault(educatorId, List.of()), today);
                         standings.put(educatorId, new Standing(license, status));
                     });
                     return standings;
-                }));
+                })));
+    }
+
+    /** {@code all}, or the profiles read again when a license names one defined since {@code all} was read. */
+    private Uni<SortedMap<String, StoredProfile>> withEvery(Collection<License> found,
+            SortedMap<String, StoredProfile> all) {
+        boolean complete = found.stream().allMatch(license -> all.containsKey(license.profile()));
+        return complete ? Uni.createFrom().item(all) : profiles.all();
     }
 
     public Uni<SortedMap<String, StoredProfile>> profiles() {

@@ -65,7 +65,9 @@ public class RenewalStatusReport {
 
     /** A page of {@code size} accepted rows after {@code from}; reads on past rows the filter refuses. */
     public Uni<Page> page(RenewalFilter filter, ReportCursor from, int size) {
-        return renewal.profiles().chain(profiles -> collect(filter, profiles, from, size, new ArrayList<>()));
+        // Without a status filter, one more than asked for is all it needs to read to know whether more follow.
+        int scan = filter.status() == null ? Math.min(pageSize, size + 1) : pageSize;
+        return renewal.profiles().chain(profiles -> collect(filter, profiles, from, size, scan, new ArrayList<>()));
     }
 
     /** A page of the report; {@code next} is null on the last one. */
@@ -73,8 +75,8 @@ public class RenewalStatusReport {
     }
 
     private Uni<Page> collect(RenewalFilter filter, SortedMap<String, StoredProfile> profiles, ReportCursor from,
-            int size, List<RenewalRow> found) {
-        return scanned(filter, profiles, from, pageSize).chain(scanned -> {
+            int size, int scan, List<RenewalRow> found) {
+        return scanned(filter, profiles, from, scan).chain(scanned -> {
             for (RenewalRow row : scanned) {
                 if (filter.accepts(row)) {
                     if (found.size() == size) {
@@ -83,10 +85,10 @@ public class RenewalStatusReport {
                     found.add(row);
                 }
             }
-            if (scanned.size() < pageSize) {
+            if (scanned.size() < scan) {
                 return Uni.createFrom().item(new Page(found, null));
             }
-            return collect(filter, profiles, after(scanned.get(scanned.size() - 1)), size, found);
+            return collect(filter, profiles, after(scanned.get(scanned.size() - 1)), size, scan, found);
         });
     }
 

@@ -28,6 +28,8 @@ import org.district.pd.plan.roster.RosterIds;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -61,6 +63,7 @@ class RenewalStandingTest {
     private static UUID rob;
     private static UUID jo;
     private static UUID una;
+    private static UUID pam;
 
     @Inject
     Pool database;
@@ -77,7 +80,8 @@ class RenewalStandingTest {
                         + "lia-" + tag + ",lincoln-es,teacher,Lia,Lopez,," + HIRED + "\n"
                         + "rob-" + tag + ",roosevelt-ms,teacher,Rob,Reyes,,\n"
                         + "jo-" + tag + ",jefferson-hs,teacher,Jo,Jansen,,\n"
-                        + "una-" + tag + ",roosevelt-ms,teacher,Una,Unlicensed,,\n")
+                        + "una-" + tag + ",roosevelt-ms,teacher,Una,Unlicensed,,\n"
+                        + "pam-" + tag + ",lincoln-es,teacher,Pam,Penn,,\n")
                 .body("counts.rejected", equalTo(0));
         // Lia: 40 h of independent study (TX caps it at 30), 1.5 CEU of coursework (15 h), and 20 h before her window.
         List<UUID> events = List.of(
@@ -88,6 +92,7 @@ class RenewalStandingTest {
         rob = RosterIds.educatorId("rob-" + tag);
         jo = RosterIds.educatorId("jo-" + tag);
         una = RosterIds.educatorId("una-" + tag);
+        pam = RosterIds.educatorId("pam-" + tag);
         lia = RosterIds.educatorId("lia-" + tag);
         license(lia, "TX", ISSUED, WINDOW_END).statusCode(200);
         license(rob, "NY", ISSUED, WINDOW_END).statusCode(200);
@@ -265,6 +270,48 @@ class RenewalStandingTest {
         assertThat(seen).doesNotHaveDuplicates().containsSubsequence(lia.toString(), rob.toString());
         as("henry").queryParam("status", "AT_RISK").queryParam("size", 500).when().get(REPORT).then()
                 .statusCode(200).body("educators.educatorId", hasItems(lia.toString(), rob.toString()));
+    }
+
+    @Test
+    void theWindowIsDaysOfTheDistrictAndARevocationTakesBackFromTheWindowThatCountedIt() {
+        roster();
+        // Pam's Pennsylvania license ran 2020-03-01 to 2025-02-28; the district's days are New York's.
+        LocalDate issued = LocalDate.of(2020, 3, 1);
+        LocalDate expires = LocalDate.of(2025, 2, 28);
+        ObjectNode inWindow = LearningEvents.completion(pam, "2", "COURSEWORK", newYork(issued, 0, 30));
+        List<UUID> events = List.of(
+                LearningEvents.send(inWindow),
+                LearningEvents.send(LearningEvents.completion(pam, "1", "COURSEWORK", newYork(expires, 23, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "7", "COURSEWORK", newYork(expires.plusDays(1), 0, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "100", "COURSEWORK", newYork(issued.minusDays(1), 23, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "5", "WORKSHOP", newYork(issued.minusYears(2), 0, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "150", "WORKSHOP", newYork(issued.minusYears(2).minusDays(1), 23, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "900", "WORKSHOP", newYork(issued.minusYears(5).minusDays(1), 23, 30))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size());
+        license(pam, "PA", issued, expires).statusCode(200);
+
+        // The window counts 2 + 1 h (not the 7 the next morning). The previous window counted 255 of 180: 75
+        // beyond, of which its last two years hold 105 (from the very day they begin), carried over up to 50.
+        JsonPath renewal = as("grace").when().get(EDUCATORS + pam + "/profile").then().statusCode(200)
+                .body("renewal.status", equalTo("OVERDUE")).extract().jsonPath();
+        assertThat(renewal.getObject("renewal.earnedHours", BigDecimal.class)).isEqualByComparingTo("3");
+        assertThat(renewal.getObject("renewal.carryOverHours", BigDecimal.class)).isEqualByComparingTo("50");
+        assertThat(renewal.getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("53");
+
+        // Voided today, long after the window: the 2 hours leave the window that counted them.
+        ObjectNode voided = org.district.pd.plan.ContractEvents.example("pd.learning.course.voided.v1", pam);
+        voided.put("completionId", inWindow.get("completionId").asText());
+        voided.put("voidedAt", java.time.Instant.now().toString());
+        org.district.pd.plan.ContractEvents.send(LearningEvents.TOPIC, "pd.learning.course.voided.v1", voided);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(as("grace").when()
+                .get(EDUCATORS + pam + "/profile").then().statusCode(200).extract().jsonPath()
+                .getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("51"));
+        as("grace").when().get(EDUCATORS + pam + "/transcript").then().statusCode(200)
+                .body("entries.reversal", org.hamcrest.Matchers.hasItem(true));
+    }
+
+    private static java.time.Instant newYork(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(java.time.ZoneId.of("America/New_York")).toInstant();
     }
 
     /** Hours still needed per month from today through the window's last day, as the rules compute it. */

@@ -128,6 +128,19 @@ class RenewalRulesTest {
     }
 
     @Test
+    void carryOverCountsTheLastYearsHoursAsTheyCountedCappedAndFromApprovedProviders() {
+        RenewalProfile capsAndCarryOver = new RenewalProfile("caps and carry-over", BigDecimal.valueOf(100), 5,
+                BuiltInProfiles.NY.conversions(), new TreeMap<>(Map.of("INDEPENDENT_STUDY", new BigDecimal("0.2"))),
+                new RenewalProfile.CarryOver(BigDecimal.valueOf(50), 2), List.of("Approved Co"));
+        credit(Span.PREVIOUS_LAST_YEARS, "INDEPENDENT_STUDY", "CLOCK_HOUR", null, "60");
+        credit(Span.PREVIOUS_LAST_YEARS, "COURSEWORK", "CLOCK_HOUR", null, "10");
+        credit(Span.PREVIOUS_LAST_YEARS, "COURSEWORK", "CLOCK_HOUR", "Unapproved Inc", "40");
+        credit(Span.PREVIOUS_EARLIER, "COURSEWORK", "CLOCK_HOUR", null, "120");
+        // The last two years count 20 (capped) + 10; the previous window counted 150 of 100, 50 beyond.
+        assertThat(evaluate("X", capsAndCarryOver).carryOverHours()).isEqualByComparingTo("30");
+    }
+
+    @Test
     void illinoisCountsOnlyApprovedProvidersAndTheDistrictsOwnActivity() {
         credit(Span.WINDOW, "COURSEWORK", "CLOCK_HOUR", "Acme Webinars", "30");
         credit(Span.WINDOW, "COURSEWORK", "CLOCK_HOUR", " regional office of EDUCATION ", "20");

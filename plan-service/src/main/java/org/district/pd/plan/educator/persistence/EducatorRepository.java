@@ -42,7 +42,7 @@ public class EducatorRepository {
     private static final String ENTRIES = """
             select earned_at, recorded_at, event_type, activity_source, source_ref, offering_id, category, credit_type,
                    credit_hours, provider
-            from ledger_entry where educator_id = $1 order by earned_at, seq""";
+            from ledger_entry where educator_id = $1 order by earned_at, recorded_at, id""";
 
     private final Pool pool;
 

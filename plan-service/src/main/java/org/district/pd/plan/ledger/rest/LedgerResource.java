@@ -44,6 +44,6 @@ public class LedgerResource {
         FeedCursor after = FeedCursor.parse(cursor);
         int limit = Parameters.wholeNumber("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         return feed.after(after, limit).map(changes -> new ChangesView(changes.entries(),
-                changes.next() == null ? null : changes.next().encode(), changes.more()));
+                changes.next().encode(), changes.more()));
     }
 }

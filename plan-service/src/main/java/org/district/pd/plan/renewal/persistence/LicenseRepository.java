@@ -1,6 +1,7 @@
 package org.district.pd.plan.renewal.persistence;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,25 +37,35 @@ public class LicenseRepository {
                 updated_by = excluded.updated_by""";
     /**
      * Per educator, the sums of their entries by span, category, credit type and provider: the window, and the
-     * previous window (as long as the profile's window) split where its carry-over years begin. An entry counts
-     * where what it is about was earned, so a reversal takes back from the window that counted the hours.
+     * previous window (as long as the profile's window) split where its carry-over years begin; days are the
+     * district's ($2, a time zone). An entry counts where what it is about was earned, so a reversal takes back from
+     * the window that counted the hours. An outside course recorded before entries kept their provider has an unknown
+     * one: it does not count where only approved providers do.
      */
     private static final String CREDITS = """
-            select l.educator_id, s.span, l.category, l.credit_type, l.provider, sum(l.credit_hours) as units
-            from educator_license lic
-            join renewal_profile p on p.code = lic.profile_code
-            join ledger_entry l on l.educator_id = lic.educator_id
-                and l.earned_at >= (lic.issued_on - make_interval(years => (p.body ->> 'windowYears')::int))::timestamp
-                                   at time zone 'UTC'
-                and l.earned_at < (lic.expires_on + 1)::timestamp at time zone 'UTC'
-            cross join lateral (select case
-                when l.earned_at >= lic.issued_on::timestamp at time zone 'UTC' then 'WINDOW'
-                when l.earned_at >= (lic.issued_on - make_interval(
-                        years => coalesce((p.body -> 'carryOver' ->> 'lastYears')::int, 0)))::timestamp
-                        at time zone 'UTC' then 'PREVIOUS_LAST_YEARS'
-                else 'PREVIOUS_EARLIER' end as span) s
-            where lic.educator_id = any($1)
-            group by l.educator_id, s.span, l.category, l.credit_type, l.provider""";
+            with windows as (
+                select lic.educator_id,
+                       lic.issued_on::timestamp at time zone $2 as window_start,
+                       (lic.expires_on + 1)::timestamp at time zone $2 as window_end,
+                       (lic.issued_on - make_interval(years => coalesce((p.body -> 'carryOver' ->> 'lastYears')::int, 0)))
+                           ::timestamp at time zone $2 as last_years_start,
+                       (lic.issued_on - make_interval(years => (p.body ->> 'windowYears')::int))::timestamp
+                           at time zone $2 as previous_start
+                from educator_license lic
+                join renewal_profile p on p.code = lic.profile_code
+                where lic.educator_id = any($1))
+            select w.educator_id,
+                   case when l.earned_at >= w.window_start then 'WINDOW'
+                        when l.earned_at >= w.last_years_start then 'PREVIOUS_LAST_YEARS'
+                        else 'PREVIOUS_EARLIER' end as span,
+                   l.category, l.credit_type,
+                   coalesce(l.provider, case when l.activity_source = 'EXTERNAL_APPROVED' then '(unknown provider)' end)
+                       as provider,
+                   sum(l.credit_hours) as units
+            from windows w
+            join ledger_entry l on l.educator_id = w.educator_id
+                and l.earned_at >= w.previous_start and l.earned_at < w.window_end
+            group by 1, 2, 3, 4, 5""";
 
     private final Pool pool;
 
@@ -93,8 +104,9 @@ public class LicenseRepository {
     }
 
     /** The credits of each educator with a license; one without entries is absent. */
-    public Uni<Map<UUID, List<Credit>>> credits(Collection<UUID> educatorIds) {
-        return pool.preparedQuery(CREDITS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
+    public Uni<Map<UUID, List<Credit>>> credits(Collection<UUID> educatorIds, ZoneId zone) {
+        return pool.preparedQuery(CREDITS).execute(Tuple.of(educatorIds.toArray(UUID[]::new), zone.getId()))
+                .map(rows -> {
             Map<UUID, List<Credit>> credits = new HashMap<>();
             for (Row row : rows) {
                 credits.computeIfAbsent(row.getUUID("educator_id"), educator -> new ArrayList<>())
