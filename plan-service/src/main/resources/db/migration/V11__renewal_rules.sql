@@ -31,6 +31,12 @@ alter table ledger_entry add column earned_at timestamptz;
 
 alter table ledger_entry disable trigger ledger_entry_append_only;
 update ledger_entry set earned_at = occurred_at where activity_source is distinct from 'REVERSAL';
+-- Outside courses came from a provider their events did not name yet: not the district, and not one approved.
+update ledger_entry set provider = '(unknown provider)' where activity_source = 'EXTERNAL_APPROVED';
+update ledger_entry r set provider = '(unknown provider)'
+where r.activity_source = 'REVERSAL' and exists (
+    select 1 from ledger_entry e
+    where e.educator_id = r.educator_id and e.source_ref = r.source_ref and e.activity_source = 'EXTERNAL_APPROVED');
 update ledger_entry r set earned_at = coalesce((
     select min(e.occurred_at) from ledger_entry e
     where e.educator_id = r.educator_id and e.source_ref = r.source_ref and e.activity_source <> 'REVERSAL'),

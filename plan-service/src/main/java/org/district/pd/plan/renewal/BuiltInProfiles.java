@@ -37,6 +37,9 @@ public final class BuiltInProfiles {
             List.of("Illinois State Board of Education", "Regional Office of Education",
                     "Illinois Education Association", "Illinois Federation of Teachers"));
 
+    /** What a unit of each credit type is worth for an educator without a license: a CEU 10 hours, a semester hour 15. */
+    public static final SortedMap<String, BigDecimal> WITHOUT_LICENSE = conversions("15", "15");
+
     /** By code, as they are stored. */
     public static final SortedMap<String, RenewalProfile> ALL = new TreeMap<>(Map.of("TX", TX, "TX-PRO",
             TX_PROFESSIONAL, "NY", NY, "PA", PA, "IL", IL));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 
 import jakarta.validation.Valid;
@@ -49,6 +50,11 @@ public record RenewalProfile(
 
     /** The hours {@code units} of {@code creditType} are worth, to the hundredth of an hour, half up. */
     public BigDecimal hours(String creditType, BigDecimal units) {
+        return hours(conversions, creditType, units);
+    }
+
+    /** The hours {@code units} of {@code creditType} are worth under {@code conversions}, to the hundredth, half up. */
+    public static BigDecimal hours(Map<String, BigDecimal> conversions, String creditType, BigDecimal units) {
         BigDecimal perUnit = conversions.get(creditType);
         if (perUnit == null) {
             throw new IllegalArgumentException("no conversion for " + creditType);

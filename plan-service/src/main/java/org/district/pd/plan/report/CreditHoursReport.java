@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -13,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.plan.renewal.BuiltInProfiles;
+import org.district.pd.plan.renewal.RenewalProfile;
 import org.district.pd.plan.renewal.RenewalService;
+import org.district.pd.plan.renewal.Standing;
 import org.district.pd.plan.renewal.persistence.ProfileRepository.StoredProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,7 +27,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Credit hours per educator active in the period, and category, summed in SQL, one keyset page of educators per query. */
+/**
+ * Credit hours per educator active in the period, and category: each category's credit of each type summed in SQL,
+ * one keyset page of educators per query, then converted to hours under the educator's renewal profile (without a
+ * license: a CEU is 10 hours, a semester hour or credit 15).
+ */
 @ApplicationScoped
 public class CreditHoursReport {
 
@@ -40,11 +48,11 @@ public class CreditHoursReport {
             select p.id, p.sourced_id, p.given_name, p.family_name, p.email,
                    array(select s.school_id from educator_school s where s.educator_id = p.id order by s.school_id)
                        as school_ids,
-                   l.category, sum(l.credit_hours) as hours
+                   l.category, l.credit_type, sum(l.credit_hours) as units
             from page p
             left join ledger_entry l on l.educator_id = p.id and l.occurred_at >= $2 and l.occurred_at < $3
-            group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category
-            order by p.family_name, p.given_name, p.id, l.category""";
+            group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category, l.credit_type
+            order by p.family_name, p.given_name, p.id, l.category, l.credit_type""";
 
     private static final String NO_LICENSE = RenewalRow.Status.NO_LICENSE.name();
 
@@ -63,7 +71,7 @@ public class CreditHoursReport {
     public Multi<List<EducatorHours>> pages(ReportPeriod period, Optional<Set<UUID>> schools) {
         return renewal.profiles().toMulti().flatMap(profiles -> Multi.createBy().repeating()
                 .uni(AtomicReference<ReportCursor>::new, cursor -> educators(period, schools, cursor.get(), pageSize)
-                        .chain(page -> withRenewal(page, profiles))
+                        .chain(page -> inHours(page, profiles))
                         .invoke(page -> cursor.set(page.isEmpty() ? null : ReportCursor.after(page.get(page.size() - 1)))))
                 .whilst(page -> page.size() == pageSize)
                 .select().where(page -> !page.isEmpty()));
@@ -72,18 +80,18 @@ public class CreditHoursReport {
     /** One page of at most {@code size} educators after {@code after} (null: from the start), and where the next starts. */
     public Uni<Page> page(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after, int size) {
         // One more than asked for tells whether a next page exists without a query that finds it empty.
-        return educators(period, schools, after, size + 1).map(educators -> educators.size() > size
-                ? new Page(educators.subList(0, size), ReportCursor.after(educators.get(size - 1)))
-                : new Page(educators, null))
-                .chain(page -> renewal.profiles().chain(profiles -> withRenewal(page.educators(), profiles))
-                        .map(educators -> new Page(educators, page.next())));
+        return educators(period, schools, after, size + 1).chain(found -> {
+            List<Credits> page = found.size() > size ? found.subList(0, size) : found;
+            ReportCursor next = found.size() > size ? ReportCursor.after(page.get(size - 1).educator()) : null;
+            return renewal.profiles().chain(profiles -> inHours(page, profiles)).map(hours -> new Page(hours, next));
+        });
     }
 
     /** A page of the report; {@code next} is null on the last one. */
     public record Page(List<EducatorHours> educators, ReportCursor next) {
     }
 
-    private Uni<List<EducatorHours>> educators(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after,
+    private Uni<List<Credits>> educators(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after,
             int limit) {
         Tuple parameters = Tuple.tuple()
                 .addValue(schools.map(ids -> ids.toArray(UUID[]::new)).orElse(null))
@@ -94,31 +102,51 @@ public class CreditHoursReport {
                 .addValue(after == null ? null : after.givenName())
                 .addValue(limit);
         return pool.preparedQuery(PAGE).execute(parameters).map(rows -> {
-            List<EducatorHours> page = new ArrayList<>();
+            List<Credits> page = new ArrayList<>();
             for (Row row : rows) {
                 UUID id = row.getUUID("id");
-                if (page.isEmpty() || !page.get(page.size() - 1).educatorId().equals(id)) {
-                    page.add(educator(row));
+                if (page.isEmpty() || !page.get(page.size() - 1).educator().educatorId().equals(id)) {
+                    page.add(new Credits(educator(row), new ArrayList<>()));
                 }
                 String category = row.getString("category");
                 if (category != null) {
-                    page.get(page.size() - 1).hoursByCategory().put(category, hours(row.getBigDecimal("hours")));
+                    page.get(page.size() - 1).units()
+                            .add(new Units(category, row.getString("credit_type"), row.getBigDecimal("units")));
                 }
             }
-            return page.stream().map(CreditHoursReport::withTotal).toList();
+            return page;
         });
     }
 
-    /** The page with each educator's renewal status: two more queries, whatever the page's size. */
-    private Uni<List<EducatorHours>> withRenewal(List<EducatorHours> page, SortedMap<String, StoredProfile> profiles) {
+    /** An educator of a page with their credit per category and type, before conversion. */
+    private record Credits(EducatorHours educator, List<Units> units) {
+    }
+
+    private record Units(String category, String creditType, BigDecimal units) {
+    }
+
+    /**
+     * The page in hours, with each educator's renewal status: two more queries, whatever the page's size. Each sum of
+     * a category and credit type converts on its own, to the hundredth hour, as the renewal figures do.
+     */
+    private Uni<List<EducatorHours>> inHours(List<Credits> page, SortedMap<String, StoredProfile> profiles) {
         if (page.isEmpty()) {
-            return Uni.createFrom().item(page);
+            return Uni.createFrom().item(List.of());
         }
-        return renewal.standings(page.stream().map(EducatorHours::educatorId).toList(), profiles)
-                .map(standings -> page.stream().map(educator -> educator.withRenewalStatus(
-                        Optional.ofNullable(standings.get(educator.educatorId()))
-                                .map(standing -> standing.renewal().status().name()).orElse(NO_LICENSE)))
-                        .toList());
+        return renewal.standings(page.stream().map(credits -> credits.educator().educatorId()).toList(), profiles)
+                .map(standings -> page.stream().map(credits -> {
+                    Standing standing = standings.get(credits.educator().educatorId());
+                    StoredProfile profile = standing == null ? null : profiles.get(standing.license().profile());
+                    Map<String, BigDecimal> conversions = profile == null ? BuiltInProfiles.WITHOUT_LICENSE
+                            : profile.profile().conversions();
+                    SortedMap<String, BigDecimal> byCategory = new TreeMap<>();
+                    for (Units units : credits.units()) {
+                        byCategory.merge(units.category(),
+                                RenewalProfile.hours(conversions, units.creditType(), units.units()), BigDecimal::add);
+                    }
+                    return withTotal(credits.educator(), byCategory,
+                            standing == null ? NO_LICENSE : standing.renewal().status().name());
+                }).toList());
     }
 
     private static EducatorHours educator(Row row) {
@@ -127,11 +155,11 @@ public class CreditHoursReport {
                 BigDecimal.ZERO, new TreeMap<>(), null);
     }
 
-    private static EducatorHours withTotal(EducatorHours educator) {
-        SortedMap<String, BigDecimal> byCategory = educator.hoursByCategory();
+    private static EducatorHours withTotal(EducatorHours educator, SortedMap<String, BigDecimal> byCategory,
+            String renewalStatus) {
         BigDecimal total = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new EducatorHours(educator.educatorId(), educator.sourcedId(), educator.givenName(),
-                educator.familyName(), educator.email(), educator.schoolIds(), hours(total), byCategory, null);
+                educator.familyName(), educator.email(), educator.schoolIds(), hours(total), byCategory, renewalStatus);
     }
 
     private static BigDecimal hours(BigDecimal value) {

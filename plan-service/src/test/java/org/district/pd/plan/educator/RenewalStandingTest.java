@@ -123,6 +123,28 @@ class RenewalStandingTest {
     }
 
     @Test
+    void theCreditHoursReportConvertsEachCreditTypeUnderTheEducatorsProfile() {
+        roster();
+        Map<String, Object> found = null;
+        String cursor = null;
+        for (int page = 0; page < 50 && found == null; page++) {
+            RequestSpecification request = as("henry").queryParam("from", ISSUED.minusDays(2).toString())
+                    .queryParam("to", TODAY.toString()).queryParam("schoolId", TestRoster.orgId("lincoln-es").toString())
+                    .queryParam("size", 500);
+            JsonPath report = (cursor == null ? request : request.queryParam("cursor", cursor))
+                    .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath();
+            found = report.getMap("educators.find { it.educatorId == '" + lia + "' }");
+            cursor = report.getString("nextCursor");
+        }
+        assertThat(found).as("Lia on the report").isNotNull();
+        // 20 clock hours and 1.5 CEU (15 hours under TX) of coursework, 40 hours of independent study.
+        assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) found.get("hoursByCategory")).get("COURSEWORK"))))
+                .isEqualByComparingTo("35");
+        assertThat(new BigDecimal(String.valueOf(found.get("totalHours")))).isEqualByComparingTo("75");
+        assertThat(found.get("renewalStatus")).isEqualTo("AT_RISK");
+    }
+
+    @Test
     void theTeacherTheirPrincipalHrAndDistrictAdminsSeeAProfileAndNoOneElse() {
         roster();
         for (String reader : List.of("frank", "henry", "grace")) {

@@ -39,8 +39,7 @@ public class LicenseRepository {
      * Per educator, the sums of their entries by span, category, credit type and provider: the window, and the
      * previous window (as long as the profile's window) split where its carry-over years begin; days are the
      * district's ($2, a time zone). An entry counts where what it is about was earned, so a reversal takes back from
-     * the window that counted the hours. An outside course recorded before entries kept their provider has an unknown
-     * one: it does not count where only approved providers do.
+     * the window that counted the hours.
      */
     private static final String CREDITS = """
             with windows as (
@@ -58,10 +57,7 @@ public class LicenseRepository {
                    case when l.earned_at >= w.window_start then 'WINDOW'
                         when l.earned_at >= w.last_years_start then 'PREVIOUS_LAST_YEARS'
                         else 'PREVIOUS_EARLIER' end as span,
-                   l.category, l.credit_type,
-                   coalesce(l.provider, case when l.activity_source = 'EXTERNAL_APPROVED' then '(unknown provider)' end)
-                       as provider,
-                   sum(l.credit_hours) as units
+                   l.category, l.credit_type, l.provider, sum(l.credit_hours) as units
             from windows w
             join ledger_entry l on l.educator_id = w.educator_id
                 and l.earned_at >= w.previous_start and l.earned_at < w.window_end
