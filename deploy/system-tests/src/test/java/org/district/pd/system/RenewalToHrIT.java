@@ -40,11 +40,13 @@ class RenewalToHrIT {
                 + district.second.sourcedId() + ",PA,Level II,PA-" + district.suffix + "," + today.minusYears(5) + ","
                 + today.minusMonths(1) + "\r\n"
                 + "nobody-" + district.suffix + ",TX,Standard,TX-0," + today + ",\r\n";
-        Gateway.as(Tokens.hrConnector())
+        String rows = Gateway.as(Tokens.hrConnector())
                 .multiPart("licenses", "licenses.csv", licenses.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post("/api/v1/plans/licenses/imports").then().statusCode(200)
-                .body("rows.status", contains("accepted", "accepted", "rejected"))
-                .body("rows[2].field", equalTo("sourcedId"));
+                .when().post("/api/v1/plans/licenses/imports").then().statusCode(201)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(1)).extract().path("rows");
+        Gateway.as(Tokens.hrConnector()).when().get(rows).then().statusCode(200)
+                .body("items.status", contains("accepted", "accepted", "rejected"))
+                .body("items[2].field", equalTo("sourcedId"));
 
         String externalId = "sys-rn-" + UUID.randomUUID();
         Gateway.as(Tokens.lmsConnector()).contentType(ContentType.JSON).body("""

@@ -16,70 +16,86 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.educator.persistence.EducatorRepository;
+import org.district.pd.plan.educator.persistence.LicenseImportRepository;
 import org.district.pd.plan.renewal.License;
-import org.district.pd.plan.renewal.persistence.LicenseRepository;
 import org.district.pd.plan.renewal.persistence.ProfileRepository;
 import org.district.pd.plan.renewal.persistence.ProfileRepository.StoredProfile;
 import org.district.pd.plan.roster.CsvRow;
 import org.district.pd.plan.roster.RosterCsv;
 import org.district.pd.platform.problem.ProblemException;
+import org.district.pd.platform.web.PageRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Sets licenses from an HR file: columns {@code sourcedId} (or {@code educatorId}), {@code profile},
  * {@code licenseType}, {@code licenseNumber}, {@code issuedOn} and optionally {@code expiresOn}, in any order and case.
  * The whole file is read once first, so a file that is not CSV or lacks a column is a 400 before any license changes;
- * then it is read again in batches, each one transaction. Runs on a worker thread, never an event loop.
+ * then it is read again in batches, each one transaction with its rows' outcomes. Runs on a worker thread, never an
+ * event loop; memory holds a batch, and the educators set so far.
  */
 @ApplicationScoped
 public class LicenseImportService {
 
     static final String PART = "licenses";
+    static final String IMPORTS = "/api/v1/plans/licenses/imports";
+    static final String ROWS = IMPORTS + "/%s/rows";
     private static final List<String> REQUIRED = List.of("profile", "licenseType", "licenseNumber", "issuedOn");
 
     private final EducatorRepository educators;
-    private final LicenseRepository licenses;
+    private final LicenseImportRepository imports;
     private final ProfileRepository profiles;
     private final int batchSize;
 
-    LicenseImportService(EducatorRepository educators, LicenseRepository licenses, ProfileRepository profiles,
+    LicenseImportService(EducatorRepository educators, LicenseImportRepository imports, ProfileRepository profiles,
             @ConfigProperty(name = "pd.roster.batch-size", defaultValue = "1000") int batchSize) {
         this.educators = educators;
-        this.licenses = licenses;
+        this.imports = imports;
         this.profiles = profiles;
         this.batchSize = batchSize;
     }
 
-    public LicenseImport importFile(Path file, String by) {
+    /**
+     * Imports the file as import {@code id}: the licenses of its valid rows set, and every row's outcome recorded, a
+     * batch per transaction; only the educators already set are held, to refuse a second row for one of them.
+     */
+    public LicenseImport importFile(UUID id, Path file, String by) {
         RosterCsv.check(PART, file, REQUIRED);
         SortedMap<String, StoredProfile> known = profiles.all().await().indefinitely();
         Set<UUID> seen = new HashSet<>();
-        List<LicenseImport.Row> report = new ArrayList<>();
-        long read = 0;
         try (RosterCsv csv = RosterCsv.open(PART, file, REQUIRED)) {
+            if (!csv.hasNext()) {
+                throw ProblemException.invalid(PART, "holds no rows after its header");
+            }
+            imports.start(id, by, Instant.now()).await().indefinitely();
             List<CsvRow> batch = new ArrayList<>();
             while (csv.hasNext()) {
                 batch.add(csv.next());
-                read++;
                 if (batch.size() == batchSize || !csv.hasNext()) {
-                    report.addAll(batch(batch, known, seen, by));
+                    batch(id, batch, known, seen, by);
                     batch.clear();
                 }
             }
         }
-        if (read == 0) {
-            throw ProblemException.invalid(PART, "holds no rows after its header");
-        }
-        long accepted = report.stream().filter(row -> row.status().equals("accepted")).count();
-        return new LicenseImport(read, accepted, read - accepted, report);
+        imports.finish(id, Instant.now()).await().indefinitely();
+        return find(id).await().indefinitely();
     }
 
-    private List<LicenseImport.Row> batch(List<CsvRow> rows, SortedMap<String, StoredProfile> known, Set<UUID> seen,
-            String by) {
+    public Uni<LicenseImport> find(UUID id) {
+        return imports.find(id, LicenseImportService.ROWS.formatted(id)).map(found -> found.orElseThrow(
+                () -> ProblemException.notFound("No license import " + id)));
+    }
+
+    public Uni<LicenseImport.RowPage> rows(UUID id, PageRequest page) {
+        return find(id).chain(found -> imports.rows(id, page));
+    }
+
+    private void batch(UUID importId, List<CsvRow> rows, SortedMap<String, StoredProfile> known, Set<UUID> seen, String by) {
         Map<String, UUID> ids = educators.ids(rows.stream().map(row -> row.get("sourcedId"))
                 .filter(sourcedId -> !sourcedId.isEmpty()).toList()).await().indefinitely();
         Set<UUID> byId = educators.existing(rows.stream().map(row -> uuidOrNull(row.get("educatorId")))
-                .filter(id -> id != null).toList()).await().indefinitely();
+                .filter(java.util.Objects::nonNull).toList()).await().indefinitely();
         List<LicenseImport.Row> results = new ArrayList<>();
         List<Map.Entry<UUID, License>> valid = new ArrayList<>();
         for (CsvRow row : rows) {
@@ -117,8 +133,7 @@ public class LicenseImportService {
                         educatorId.toString()));
             }
         }
-        licenses.saveAll(valid, by, Instant.now()).await().indefinitely();
-        return results;
+        imports.batch(importId, valid, results, by, Instant.now()).await().indefinitely();
     }
 
     private static License license(CsvRow row, SortedMap<String, StoredProfile> known) {

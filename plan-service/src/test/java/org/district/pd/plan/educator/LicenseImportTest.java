@@ -3,6 +3,8 @@ package org.district.pd.plan.educator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,15 +41,30 @@ class LicenseImportTest {
                 + "kim-" + tag + ",,TX,Standard,TX-7,2023-08-01,\r\n"
                 + "max-" + tag + ",,NY,CTLE,,2023-08-01,\r\n"
                 + ",,NY,CTLE,NY-9,2023-08-01,\r\n";
-        upload("henry", file).statusCode(200)
+        String location = upload("henry", file).statusCode(201)
+                .header("Location", startsWith(IMPORTS + "/"))
                 .body("read", equalTo(9)).body("accepted", equalTo(2)).body("rejected", equalTo(7))
-                .body("rows.line", contains(2, 3, 4, 5, 6, 7, 8, 9, 10))
-                .body("rows.status", contains("accepted", "accepted", "rejected", "rejected", "rejected", "rejected",
+                .body("finishedAt", notNullValue())
+                .extract().header("Location");
+        String rows = given().auth().oauth2(Tokens.user("grace")).when().get(location).then().statusCode(200)
+                .body("read", equalTo(9)).extract().path("rows");
+        given().auth().oauth2(Tokens.user("henry")).queryParam("size", 200).when().get(rows).then().statusCode(200)
+                .body("total", equalTo(9))
+                .body("items.line", contains(2, 3, 4, 5, 6, 7, 8, 9, 10))
+                .body("items.status", contains("accepted", "accepted", "rejected", "rejected", "rejected", "rejected",
                         "rejected", "rejected", "rejected"))
-                .body("rows.field", contains(null, null, "sourcedId", "profile", "issuedOn", "expiresOn", "sourcedId",
+                .body("items.field", contains(null, null, "sourcedId", "profile", "issuedOn", "expiresOn", "sourcedId",
                         "licenseNumber", "sourcedId"))
-                .body("rows[1].educatorId", equalTo(lee.toString()))
-                .body("rows[6].reason", equalTo("is repeated in the file; each educator has one license"));
+                .body("items[1].educatorId", equalTo(lee.toString()))
+                .body("items[6].reason", equalTo("is repeated in the file; each educator has one license"));
+        // Pages of 4: the third holds the last row alone.
+        given().auth().oauth2(Tokens.user("henry")).queryParam("size", 4).queryParam("page", 2).when().get(rows)
+                .then().statusCode(200).body("total", equalTo(9)).body("items.line", contains(10));
+        given().auth().oauth2(Tokens.user("frank")).when().get(rows).then().statusCode(403);
+        given().auth().oauth2(Tokens.user("grace")).when().get(IMPORTS + "/" + UUID.randomUUID() + "/rows").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("grace")).when().get(IMPORTS + "/nope").then().statusCode(400)
+                .body("violations.field", contains("id"));
 
         given().auth().oauth2(Tokens.user("frank")).when()
                 .get("/api/v1/plans/educators/" + RosterIds.educatorId("kim-" + tag) + "/profile").then()
@@ -79,7 +96,7 @@ class LicenseImportTest {
         }
         given().auth().oauth2(Tokens.hrConnector())
                 .multiPart("licenses", "licenses.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(IMPORTS).then().statusCode(200).body("rejected", equalTo(1));
+                .when().post(IMPORTS).then().statusCode(201).body("rejected", equalTo(1));
         given().multiPart("licenses", "licenses.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post(IMPORTS).then().statusCode(401);
     }

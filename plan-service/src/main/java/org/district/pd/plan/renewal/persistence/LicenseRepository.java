@@ -18,6 +18,7 @@ import org.district.pd.plan.renewal.License;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Educators' licenses, and the sums of their ledger entries in and before each license's renewal window. */
@@ -87,16 +88,17 @@ public class LicenseRepository {
                 .replaceWithVoid();
     }
 
-    /** Sets many licenses in one transaction. */
-    public Uni<Void> saveAll(List<Map.Entry<UUID, License>> licenses, String by, Instant now) {
+    /** Sets many licenses within {@code connection}'s transaction. */
+    public Uni<Void> saveAll(SqlConnection connection, List<Map.Entry<UUID, License>> licenses, String by,
+            Instant now) {
         if (licenses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> connection.preparedQuery(SAVE).executeBatch(licenses.stream()
+        return connection.preparedQuery(SAVE).executeBatch(licenses.stream()
                 .map(entry -> Tuple.from(List.of(entry.getKey(), entry.getValue().profile(), entry.getValue().type(),
                         entry.getValue().number(), entry.getValue().issuedOn(), entry.getValue().expiresOn(),
                         now.atOffset(ZoneOffset.UTC), by)))
-                .toList())).replaceWithVoid();
+                .toList()).replaceWithVoid();
     }
 
     /** The credits of each educator with a license; one without entries is absent. */
