@@ -33,6 +33,8 @@ public class LedgerFeed {
     public record Changes(List<FeedEntry> entries, FeedCursor next, boolean more) {
     }
 
+    private static final String END = "select coalesce(max(position), 0) as position from ledger_feed";
+
     private final Pool pool;
 
     LedgerFeed(Pool pool) {
@@ -49,6 +51,11 @@ public class LedgerFeed {
             }
             return new Changes(entries, last, entries.size() == limit);
         });
+    }
+
+    /** Where the feed ends now: every position up to it is visible, so what follows it is only what is new. */
+    public Uni<FeedCursor> end() {
+        return pool.query(END).execute().map(rows -> new FeedCursor(rows.iterator().next().getLong("position")));
     }
 
     private static FeedEntry entry(Row row) {

@@ -106,6 +106,18 @@ class LedgerFeedTest {
     }
 
     @Test
+    void aPollerMayStartAtTheFeedsEndAndSeeOnlyWhatComesAfter() {
+        insert(database);
+        String end = given().auth().oauth2(Tokens.hrConnector()).when().get(CHANGES + "/end").then().statusCode(200)
+                .extract().path("cursor");
+        assertThat(entries(end, 2_000).getList("entries")).isEmpty();
+        UUID next = insert(database);
+        assertThat(entries(end, 2_000).getList("entries.id", String.class)).containsExactly(next.toString());
+        given().auth().oauth2(Tokens.user("alice")).when().get(CHANGES + "/end").then().statusCode(403);
+        given().when().get(CHANGES + "/end").then().statusCode(401);
+    }
+
+    @Test
     void onlyHrAndDistrictAdminsReadTheFeedAndABadCursorIsA400() {
         given().auth().oauth2(Tokens.hrConnector()).when().get(CHANGES).then().statusCode(200);
         given().auth().oauth2(Tokens.user("grace")).queryParam("size", 1).when().get(CHANGES).then().statusCode(200);

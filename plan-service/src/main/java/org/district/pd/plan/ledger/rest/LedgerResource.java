@@ -46,4 +46,16 @@ public class LedgerResource {
         return feed.after(after, limit).map(changes -> new ChangesView(changes.entries(),
                 changes.next().encode(), changes.more()));
     }
+
+    /** The cursor at the feed's end now, for a poller that wants only what changes from here on. */
+    public record End(String cursor) {
+    }
+
+    @GET
+    @Path("changes/end")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.HR, Roles.DISTRICT_ADMIN })
+    public Uni<End> end() {
+        return feed.end().map(cursor -> new End(cursor.encode()));
+    }
 }
