@@ -88,7 +88,7 @@ public class LicenseImportService {
     }
 
     public Uni<LicenseImport.RowPage> rows(UUID id, PageRequest page) {
-        return find(id).chain(found -> imports.rows(id, page));
+        return find(id).chain(found -> imports.rows(id, found.read(), page));
     }
 
     private void batch(UUID importId, List<CsvRow> rows, SortedMap<String, StoredProfile> known, Set<UUID> seen, String by) {

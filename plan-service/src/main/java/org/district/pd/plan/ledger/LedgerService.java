@@ -24,6 +24,10 @@ public class LedgerService {
     /** The activity source of an entry that takes back an earlier one. */
     public static final String REVERSAL = "REVERSAL";
     private static final String CLOCK_HOUR = "CLOCK_HOUR";
+    /** Outside PD, approved by a principal: never the district's own activity, whoever gave it. */
+    private static final String OUTSIDE = "EXTERNAL_APPROVED";
+    /** The provider of outside PD whose event did not name one (events before they carried it), as V11 marks it. */
+    private static final String UNKNOWN_PROVIDER = "(unknown provider)";
 
     private final LedgerEntryRepository entries;
     private final TakebackRepository takebacks;
@@ -99,7 +103,8 @@ public class LedgerService {
         entry.creditType = creditType;
         entry.category = category;
         entry.activitySource = activitySource;
-        entry.provider = provider == null || provider.isBlank() ? null : provider.strip();
+        entry.provider = provider != null && !provider.isBlank() ? provider.strip()
+                : OUTSIDE.equals(activitySource) ? UNKNOWN_PROVIDER : null;
         entry.earnedAt = occurredAt;
         entry.recordedAt = Instant.now();
         return persist(entry).chain(() -> takebacks.find(educatorId, entry.sourceRef)).chain(takeback -> takeback

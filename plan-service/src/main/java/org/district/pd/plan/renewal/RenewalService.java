@@ -30,6 +30,11 @@ public class RenewalService {
 
     RenewalService(ProfileRepository profiles, LicenseRepository licenses,
             @ConfigProperty(name = "pd.renewal.time-zone") ZoneId zone) {
+        // PostgreSQL reads an offset such as +05:00 or GMT+5 the other way round (POSIX): a region it is, or UTC.
+        if (zone.getId().matches(".*[+-]\\d.*")) {
+            throw new IllegalArgumentException("pd.renewal.time-zone must be a region such as America/Chicago, not "
+                    + zone.getId());
+        }
         this.profiles = profiles;
         this.licenses = licenses;
         this.zone = zone;
@@ -54,7 +59,7 @@ public class RenewalService {
                         RenewalProfile profile = known.get(license.profile()).profile();
                         RenewalStatus status = RenewalRules.evaluate(license.profile(), profile, license.issuedOn(),
                                 license.expiresOn(), credits.getOrDefault(educatorId, List.of()), today);
-                        standings.put(educatorId, new Standing(license, status));
+                        standings.put(educatorId, new Standing(license, profile, status));
                     });
                     return standings;
                 })));

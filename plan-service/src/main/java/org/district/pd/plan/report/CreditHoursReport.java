@@ -136,9 +136,8 @@ public class CreditHoursReport {
         return renewal.standings(page.stream().map(credits -> credits.educator().educatorId()).toList(), profiles)
                 .map(standings -> page.stream().map(credits -> {
                     Standing standing = standings.get(credits.educator().educatorId());
-                    StoredProfile profile = standing == null ? null : profiles.get(standing.license().profile());
-                    Map<String, BigDecimal> conversions = profile == null ? BuiltInProfiles.WITHOUT_LICENSE
-                            : profile.profile().conversions();
+                    Map<String, BigDecimal> conversions = standing == null ? BuiltInProfiles.WITHOUT_LICENSE
+                            : standing.profile().conversions();
                     SortedMap<String, BigDecimal> byCategory = new TreeMap<>();
                     for (Units units : credits.units()) {
                         byCategory.merge(units.category(),

@@ -66,7 +66,7 @@ public class RenewalStatusReport {
     /** A page of {@code size} accepted rows after {@code from}; reads on past rows the filter refuses. */
     public Uni<Page> page(RenewalFilter filter, ReportCursor from, int size) {
         // Without a status filter, one more than asked for is all it needs to read to know whether more follow.
-        int scan = filter.status() == null ? Math.min(pageSize, size + 1) : pageSize;
+        int scan = filter.status() == null ? size + 1 : pageSize;
         return renewal.profiles().chain(profiles -> collect(filter, profiles, from, size, scan, new ArrayList<>()));
     }
 

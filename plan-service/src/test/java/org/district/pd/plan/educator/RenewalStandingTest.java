@@ -64,6 +64,7 @@ class RenewalStandingTest {
     private static UUID jo;
     private static UUID una;
     private static UUID pam;
+    private static UUID pat;
 
     @Inject
     Pool database;
@@ -81,21 +82,27 @@ class RenewalStandingTest {
                         + "rob-" + tag + ",roosevelt-ms,teacher,Rob,Reyes,,\n"
                         + "jo-" + tag + ",jefferson-hs,teacher,Jo,Jansen,,\n"
                         + "una-" + tag + ",roosevelt-ms,teacher,Una,Unlicensed,,\n"
-                        + "pam-" + tag + ",lincoln-es,teacher,Pam,Penn,,\n")
+                        + "pam-" + tag + ",lincoln-es,teacher,Pam,Penn,,\n"
+                        + "pat-" + tag + ",lincoln-es,teacher,Pat,Price,,\n")
                 .body("counts.rejected", equalTo(0));
         // Lia: 40 h of independent study (TX caps it at 30), 1.5 CEU of coursework (15 h), and 20 h before her window.
         List<UUID> events = List.of(
                 completed(RosterIds.educatorId("lia-" + tag), "40", "CLOCK_HOUR", "INDEPENDENT_STUDY", ISSUED.plusDays(30)),
                 completed(RosterIds.educatorId("lia-" + tag), "1.5", "CEU", "COURSEWORK", ISSUED.plusDays(60)),
                 completed(RosterIds.educatorId("lia-" + tag), "20", "CLOCK_HOUR", "COURSEWORK", ISSUED.minusDays(1)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size());
+        // Pat: one college credit, 30 hours in Pennsylvania (15 without a license).
+        UUID credit = completed(RosterIds.educatorId("pat-" + tag), "1", "CREDIT", "COURSEWORK", ISSUED.plusDays(10));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size()
+                && ledgerEntries(List.of(credit)) == 1);
         rob = RosterIds.educatorId("rob-" + tag);
         jo = RosterIds.educatorId("jo-" + tag);
         una = RosterIds.educatorId("una-" + tag);
         pam = RosterIds.educatorId("pam-" + tag);
+        pat = RosterIds.educatorId("pat-" + tag);
         lia = RosterIds.educatorId("lia-" + tag);
         license(lia, "TX", ISSUED, WINDOW_END).statusCode(200);
         license(rob, "NY", ISSUED, WINDOW_END).statusCode(200);
+        license(RosterIds.educatorId("pat-" + tag), "PA", ISSUED, WINDOW_END).statusCode(200);
     }
 
     @Test
@@ -125,18 +132,10 @@ class RenewalStandingTest {
     @Test
     void theCreditHoursReportConvertsEachCreditTypeUnderTheEducatorsProfile() {
         roster();
-        Map<String, Object> found = null;
-        String cursor = null;
-        for (int page = 0; page < 50 && found == null; page++) {
-            RequestSpecification request = as("henry").queryParam("from", ISSUED.minusDays(2).toString())
-                    .queryParam("to", TODAY.toString()).queryParam("schoolId", TestRoster.orgId("lincoln-es").toString())
-                    .queryParam("size", 500);
-            JsonPath report = (cursor == null ? request : request.queryParam("cursor", cursor))
-                    .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath();
-            found = report.getMap("educators.find { it.educatorId == '" + lia + "' }");
-            cursor = report.getString("nextCursor");
-        }
-        assertThat(found).as("Lia on the report").isNotNull();
+        Map<String, Object> found = onCreditHoursReport(lia);
+        Map<String, Object> patsLine = onCreditHoursReport(pat);
+        assertThat(new BigDecimal(String.valueOf(patsLine.get("totalHours")))).as("a PA credit is 30 hours")
+                .isEqualByComparingTo("30");
         // 20 clock hours and 1.5 CEU (15 hours under TX) of coursework, 40 hours of independent study.
         assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) found.get("hoursByCategory")).get("COURSEWORK"))))
                 .isEqualByComparingTo("35");
@@ -305,20 +304,22 @@ class RenewalStandingTest {
                 LearningEvents.send(inWindow),
                 LearningEvents.send(LearningEvents.completion(pam, "1", "COURSEWORK", newYork(expires, 23, 30))),
                 LearningEvents.send(LearningEvents.completion(pam, "7", "COURSEWORK", newYork(expires.plusDays(1), 0, 30))),
-                LearningEvents.send(LearningEvents.completion(pam, "100", "COURSEWORK", newYork(issued.minusDays(1), 23, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "20", "COURSEWORK", newYork(issued.minusDays(1), 23, 30))),
                 LearningEvents.send(LearningEvents.completion(pam, "5", "WORKSHOP", newYork(issued.minusYears(2), 0, 30))),
                 LearningEvents.send(LearningEvents.completion(pam, "150", "WORKSHOP", newYork(issued.minusYears(2).minusDays(1), 23, 30))),
+                LearningEvents.send(LearningEvents.completion(pam, "100", "WORKSHOP", newYork(issued.minusYears(3), 12, 0))),
                 LearningEvents.send(LearningEvents.completion(pam, "900", "WORKSHOP", newYork(issued.minusYears(5).minusDays(1), 23, 30))));
         await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(events) == events.size());
         license(pam, "PA", issued, expires).statusCode(200);
 
-        // The window counts 2 + 1 h (not the 7 the next morning). The previous window counted 255 of 180: 75
-        // beyond, of which its last two years hold 105 (from the very day they begin), carried over up to 50.
+        // The window counts 2 + 1 h (not the 7 the next morning). The previous window counted 275 of 180: 95
+        // beyond; its last two years hold 25 (from 00:30 on the day they begin; 150 h at 23:30 the day before, which
+        // is that day in UTC, are earlier), and so 25 carry over, not the 50 UTC days would give.
         JsonPath renewal = as("grace").when().get(EDUCATORS + pam + "/profile").then().statusCode(200)
                 .body("renewal.status", equalTo("OVERDUE")).extract().jsonPath();
         assertThat(renewal.getObject("renewal.earnedHours", BigDecimal.class)).isEqualByComparingTo("3");
-        assertThat(renewal.getObject("renewal.carryOverHours", BigDecimal.class)).isEqualByComparingTo("50");
-        assertThat(renewal.getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("53");
+        assertThat(renewal.getObject("renewal.carryOverHours", BigDecimal.class)).isEqualByComparingTo("25");
+        assertThat(renewal.getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("28");
 
         // Voided today, long after the window: the 2 hours leave the window that counted them.
         ObjectNode voided = org.district.pd.plan.ContractEvents.example("pd.learning.course.voided.v1", pam);
@@ -327,9 +328,28 @@ class RenewalStandingTest {
         org.district.pd.plan.ContractEvents.send(LearningEvents.TOPIC, "pd.learning.course.voided.v1", voided);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(as("grace").when()
                 .get(EDUCATORS + pam + "/profile").then().statusCode(200).extract().jsonPath()
-                .getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("51"));
+                .getObject("renewal.countedHours", BigDecimal.class)).isEqualByComparingTo("26"));
         as("grace").when().get(EDUCATORS + pam + "/transcript").then().statusCode(200)
                 .body("entries.reversal", org.hamcrest.Matchers.hasItem(true));
+    }
+
+    /** The educator's line of HR's credit-hours report of Lincoln since before their license, read page by page. */
+    private static Map<String, Object> onCreditHoursReport(UUID educator) {
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            RequestSpecification request = as("henry").queryParam("from", ISSUED.minusDays(2).toString())
+                    .queryParam("to", TODAY.toString()).queryParam("schoolId", TestRoster.orgId("lincoln-es").toString())
+                    .queryParam("size", 500);
+            JsonPath report = (cursor == null ? request : request.queryParam("cursor", cursor))
+                    .when().get("/api/v1/plans/reports/credit-hours").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> found = report.getMap("educators.find { it.educatorId == '" + educator + "' }");
+            cursor = report.getString("nextCursor");
+            if (found != null || cursor == null) {
+                assertThat(found).as("%s on the report", educator).isNotNull();
+                return found;
+            }
+        }
+        throw new AssertionError(educator + " not in 50 pages of the report");
     }
 
     private static java.time.Instant newYork(LocalDate day, int hour, int minute) {

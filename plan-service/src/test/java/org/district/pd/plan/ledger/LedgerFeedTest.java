@@ -67,6 +67,31 @@ class LedgerFeedTest {
     }
 
     @Test
+    void aTransactionNumberedFirstHoldsBackTheCommitsOfOthersUntilItsOwnIsVisible() throws Exception {
+        String cursor = end(null);
+        SqlConnection first = database.getConnection().await().indefinitely();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Transaction held = first.begin().await().indefinitely();
+            UUID early = insert(first);
+            // Numbered now instead of at commit: this transaction takes the feed's lock and keeps it.
+            first.query("set constraints ledger_entry_in_feed immediate").execute().await().indefinitely();
+            Future<UUID> late = other.submit(() -> insert(database));
+            Thread.sleep(500);
+            assertThat(late.isDone()).as("a commit of entries waits while another transaction holds the numbers")
+                    .isFalse();
+
+            held.commit().await().indefinitely();
+            UUID after = late.get(10, TimeUnit.SECONDS);
+            assertThat(entries(cursor, 2_000).getList("entries.id", String.class))
+                    .containsSubsequence(early.toString(), after.toString());
+        } finally {
+            other.shutdownNow();
+            first.close().await().indefinitely();
+        }
+    }
+
+    @Test
     void aPollerResumingFromItsCursorMissesNoChangeAndSeesNoneTwiceAcrossConcurrentWriters() throws Exception {
         String start = end(null);
         Set<UUID> written = ConcurrentHashMap.newKeySet();

@@ -36,7 +36,7 @@ public class LicenseImportRepository {
             select $1, * from unnest($2::bigint[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[])""";
     private static final String FIND = "select * from license_import where id = $1";
     private static final String ROWS = """
-            select line, sourced_id, educator_id, status, field, reason, count(*) over () as total
+            select line, sourced_id, educator_id, status, field, reason
             from license_import_row where import_id = $1 order by line limit $2 offset $3""";
 
     private final Pool pool;
@@ -86,12 +86,11 @@ public class LicenseImportRepository {
         });
     }
 
-    public Uni<LicenseImport.RowPage> rows(UUID id, PageRequest page) {
+    /** A page of the rows of an import of {@code total} rows. */
+    public Uni<LicenseImport.RowPage> rows(UUID id, long total, PageRequest page) {
         return pool.preparedQuery(ROWS).execute(Tuple.of(id, page.size(), page.page() * page.size())).map(rows -> {
             List<LicenseImport.Row> items = new ArrayList<>();
-            long total = 0;
             for (Row row : rows) {
-                total = row.getLong("total");
                 UUID educator = row.getUUID("educator_id");
                 items.add(new LicenseImport.Row(row.getLong("line"), row.getString("sourced_id"),
                         educator == null ? null : educator.toString(), row.getString("status"), row.getString("field"),
