@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -95,7 +96,7 @@ public class LicenseImportService {
         Map<String, UUID> ids = educators.ids(rows.stream().map(row -> row.get("sourcedId"))
                 .filter(sourcedId -> !sourcedId.isEmpty()).toList()).await().indefinitely();
         Set<UUID> byId = educators.existing(rows.stream().map(row -> uuidOrNull(row.get("educatorId")))
-                .filter(java.util.Objects::nonNull).toList()).await().indefinitely();
+                .filter(Objects::nonNull).toList()).await().indefinitely();
         List<LicenseImport.Row> results = new ArrayList<>();
         List<Map.Entry<UUID, License>> valid = new ArrayList<>();
         for (CsvRow row : rows) {

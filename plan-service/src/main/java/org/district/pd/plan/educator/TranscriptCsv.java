@@ -1,6 +1,7 @@
 package org.district.pd.plan.educator;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,6 @@ public final class TranscriptCsv {
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

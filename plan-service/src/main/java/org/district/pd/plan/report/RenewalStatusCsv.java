@@ -1,6 +1,8 @@
 package org.district.pd.plan.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,7 +25,7 @@ final class RenewalStatusCsv {
         for (RenewalRow row : rows) {
             RenewalStatus renewal = row.renewal();
             boolean licensed = row.license() != null;
-            csv.append(Csv.row(java.util.Arrays.asList(row.educatorId().toString(), row.sourcedId(),
+            csv.append(Csv.row(Arrays.asList(row.educatorId().toString(), row.sourcedId(),
                     row.familyName(), row.givenName(), row.email(),
                     row.schoolIds().stream().map(UUID::toString).collect(Collectors.joining(",")), row.status(),
                     licensed ? row.license().profile() : null, licensed ? row.license().type() : null,
@@ -39,6 +41,6 @@ final class RenewalStatusCsv {
     }
 
     private static String plain(BigDecimal hours) {
-        return hours.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return hours.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package org.district.pd.plan.educator.persistence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -108,7 +109,7 @@ public class EducatorRepository {
         }
     }
 
-    private static java.time.Instant instant(OffsetDateTime value) {
+    private static Instant instant(OffsetDateTime value) {
         return value.toInstant();
     }
 }
