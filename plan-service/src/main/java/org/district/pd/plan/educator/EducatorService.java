@@ -49,11 +49,10 @@ public class EducatorService {
     /** The transcript; each entry's hours are what its credit is worth under the educator's profile, if licensed. */
     public Uni<Transcript> transcript(UUID educatorId) {
         return visible(educatorId).chain(card -> renewal.standing(educatorId).chain(standing -> educators
-                .entries(educatorId).chain(entries -> standing.isEmpty()
-                        ? Uni.createFrom().item(new Transcript(card, null, null, entries))
-                        : profiles.find(standing.get().license().profile()).map(profile -> new Transcript(card,
-                                standing.get().license(), standing.get().renewal(),
-                                converted(entries, profile.orElseThrow().profile()))))));
+                .entries(educatorId).map(entries -> standing
+                        .map(held -> new Transcript(card, held.license(), held.renewal(),
+                                converted(entries, held.profile())))
+                        .orElse(new Transcript(card, null, null, entries)))));
     }
 
     /** Sets the educator's license; the educator must be in the directory and the profile must exist. */

@@ -28,12 +28,11 @@ public class LedgerFeed {
             where f.position > $1
             order by f.position
             limit $2""";
+    private static final String END = "select coalesce(max(position), 0) as position from ledger_feed";
 
     /** A page of changes and where the next starts; {@code next} is the cursor given when there is nothing new. */
     public record Changes(List<FeedEntry> entries, FeedCursor next, boolean more) {
     }
-
-    private static final String END = "select coalesce(max(position), 0) as position from ledger_feed";
 
     private final Pool pool;
 

@@ -54,8 +54,6 @@ public class CreditHoursReport {
             group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category, l.credit_type
             order by p.family_name, p.given_name, p.id, l.category, l.credit_type""";
 
-    private static final String NO_LICENSE = RenewalRow.Status.NO_LICENSE.name();
-
     private final Pool pool;
     private final RenewalService renewal;
     private final int pageSize;
@@ -143,8 +141,7 @@ public class CreditHoursReport {
                         byCategory.merge(units.category(),
                                 RenewalProfile.hours(conversions, units.creditType(), units.units()), BigDecimal::add);
                     }
-                    return withTotal(credits.educator(), byCategory,
-                            standing == null ? NO_LICENSE : standing.renewal().status().name());
+                    return withTotal(credits.educator(), byCategory, RenewalRow.statusOf(standing));
                 }).toList());
     }
 

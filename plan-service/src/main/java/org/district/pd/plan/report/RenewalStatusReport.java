@@ -119,7 +119,7 @@ public class RenewalStatusReport {
         License license = standing == null ? null : standing.license();
         return new RenewalRow(row.getUUID("id"), row.getString("sourced_id"), row.getString("given_name"),
                 row.getString("family_name"), row.getString("email"), List.of(row.getArrayOfUUIDs("school_ids")),
-                standing == null ? RenewalRow.Status.NO_LICENSE.name() : standing.renewal().status().name(), license,
+                RenewalRow.statusOf(standing), license,
                 standing == null ? null : standing.renewal());
     }
 
