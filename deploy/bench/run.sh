@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The system benchmark, one command against the RUNNING system (deploy/local/start.sh): raw limits, the district
+# (roster and catalog), ingest at rising rates (JSON batches and xAPI), end to end, backfill, HR reports, footprint.
+# Writes deploy/bench/results/<UTC start>-<preset>/report.md with PNG charts, and prints the headline.
+#   run.sh                   --preset=small: 2,000 teachers, short steps; under 5 minutes
+#   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about an hour
+#   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped)
+# Other flags go to the load steps: --rates=1000,2000 --step-seconds=30 --backfill=N ... (see README.md).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+preset=small skip="" extra=()
+for arg; do
+    case $arg in
+        --preset=*) preset=${arg#*=} ;;
+        --skip=*) skip=${arg#*=} ;;
+        -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) extra+=("$arg") ;;
+    esac
+done
+case $preset in
+    small) teachers=2000 schools=50 offerings=500 searches=20 report_args=(--educators=2000 --schools=50 --entries=10) ;;
+    full) teachers=75654 schools=1800 offerings=5000 searches=200 report_args=() ;;
+    *) echo "run.sh: --preset is small or full" >&2; exit 2 ;;
+esac
+
+# shellcheck source=deploy/local/common.sh
+source "$root/deploy/local/common.sh"
+# shellcheck source=deploy/local/services.sh
+source "$root/deploy/local/services.sh"
+[[ -f $ENV_FILE ]] || { echo "run.sh: no $ENV_FILE; start the system with deploy/local/start.sh first" >&2; exit 1; }
+# shellcheck disable=SC1090
+source "$ENV_FILE"
+for svc in $SERVICES; do
+    service_ready "${svc##*:}" || { echo "run.sh: ${svc%%:*} is not ready; run deploy/local/start.sh" >&2; exit 1; }
+done
+command -v fc-list >/dev/null && [[ -n $(fc-list 2>/dev/null | head -1) ]] \
+    || { echo "run.sh: the charts need a font: installing fonts-dejavu-core"; apt-get install -y -q fonts-dejavu-core >/dev/null; }
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$here/results/$stamp-$preset"
+mkdir -p "$out"
+changed="$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l | tr -d ' ')"
+export BENCH_STARTED=$stamp PD_ROOT=$root BENCH_GIT_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+export BENCH_GIT_DIRTY="$([ "$changed" = 0 ] && echo "clean tree" || echo "dirty: $changed file(s)")"
+
+echo "==> building the bench (deploy/bench/pom.xml)"
+"$root/mvnw" -B -q -f "$here/pom.xml" package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$here/target/classpath.txt" >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+bench() { # step
+    java -Xmx1g -Djava.awt.headless=true -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
+        org.district.pd.bench.Bench "$1" --preset="$preset" --out="$out" "${extra[@]}"
+}
+
+echo "==> 1. raw limits"
+bench raw
+if [[ ,$skip, != *,district,* ]]; then
+    echo "==> 2. district: $teachers teachers in $schools schools through the roster API, then $offerings offerings"
+    "$here/roster.sh" --teachers="$teachers" --schools="$schools" | tee "$out/roster.txt"
+    BENCH_OFFERINGS=$offerings BENCH_SEARCHES=$searches "$here/catalog.sh" | tee "$out/catalog.txt"
+fi
+echo "==> 3-5. ingest, end to end, backfill"
+bench load
+echo "==> 6. HR report"
+"$here/reports.sh" "${report_args[@]}" | tee "$out/reports.txt"
+
+echo "==> 7. footprint: each service restarted alone"
+: >"$out/footprint.tsv"
+for svc in $SERVICES; do
+    name=${svc%%:*} port=${svc##*:}
+    pid=$(service_pid "$name") && stop_pid "$pid" "$name" 30
+    started=$(date +%s%N)
+    start_service "$name" "$port"
+    until service_ready "$port"; do
+        (( $(date +%s%N) - started < 120000000000 )) || die "$name not ready 120 s after its start"
+        sleep 0.05
+    done
+    ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    sleep 5
+    rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$(service_pid "$name")/status")
+    printf '%s\t%s\t%s\n' "$name" "$ready_ms" "$rss" | tee -a "$out/footprint.tsv"
+done
+
+echo "==> report"
+bench report

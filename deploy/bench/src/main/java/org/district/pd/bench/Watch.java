@@ -1,0 +1,217 @@
+package org.district.pd.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** What the bench watches besides the answers: services' memory, plan-service's backlog, the ledger and plans. */
+final class Watch {
+
+    static final List<String> SERVICES = List.of("gateway", "learning-service", "plan-service", "credentials-service",
+            "community-service");
+
+    private Watch() {
+    }
+
+    /** Resident memory of the services started by deploy/local/start.sh, from /proc. */
+    static final class Memory {
+        private final Path pids = Path.of(Settings.env("PD_STATE_DIR", "deploy/local/.run"), "pids");
+
+        Map<String, Long> rssMib() {
+            Map<String, Long> rss = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                rss.put(service, rssMib(service));
+            }
+            return rss;
+        }
+
+        long rssMib(String service) {
+            try {
+                String pid = Files.readString(pids.resolve(service + ".pid")).trim();
+                for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+            return -1;
+        }
+    }
+
+    /** plan-service's consumer group on learning's events: how far behind the topic's end it has committed. */
+    static final class Backlog implements AutoCloseable {
+        private static final String TOPIC = "pd.learning.events";
+        private static final String GROUP = "plan-service";
+        private final Admin admin;
+
+        Backlog(Settings settings) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka()));
+        }
+
+        /** {committed, end} summed over the topic's partitions. */
+        long[] offsets() throws ExecutionException, InterruptedException {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            long end = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            long done = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            return new long[] {done, end};
+        }
+
+        long lag() throws ExecutionException, InterruptedException {
+            long[] offsets = offsets();
+            return offsets[1] - offsets[0];
+        }
+
+        @Override
+        public void close() {
+            admin.close();
+        }
+    }
+
+    /**
+     * Polls plan-service's database every 20 ms: the ledger's changes feed (entries in commit order) for the
+     * completions it was told of, and plans that were at a stage for whether they have left it.
+     */
+    static final class Ledger implements AutoCloseable {
+        private final Connection db;
+        private final Map<String, Long> awaited = new ConcurrentHashMap<>();
+        private final Map<String, Long> seen = new ConcurrentHashMap<>();
+        private final Map<String, Long> plansAwaited = new ConcurrentHashMap<>();
+        private final Map<String, Long> plansMoved = new ConcurrentHashMap<>();
+        private volatile boolean running = true;
+        private long position;
+        private final Thread poller;
+
+        Ledger(Settings settings) throws SQLException {
+            db = DriverManager.getConnection(settings.jdbc("pd_plan"), settings.pgUser(), settings.pgPassword());
+            try (ResultSet end = db.createStatement().executeQuery("select coalesce(max(position), 0) from ledger_feed")) {
+                end.next();
+                position = end.getLong(1);
+            }
+            poller = new Thread(this::poll, "ledger-watch");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        /** A completion accepted at {@code acceptedAt} (nanoTime): when does its entry show in the feed? */
+        void await(String completionId, long acceptedAt) {
+            awaited.put(completionId, acceptedAt);
+        }
+
+        /** A plan expected to leave its stage after {@code acceptedAt} (nanoTime). */
+        void awaitPlan(String planId, long acceptedAt) {
+            plansAwaited.put(planId, acceptedAt);
+        }
+
+        /** Delays from acceptance to the ledger entry in the feed, in nanoseconds, and how many never came. */
+        List<Long> ledgerDelays() {
+            return delays(awaited, seen);
+        }
+
+        List<Long> planDelays() {
+            return delays(plansAwaited, plansMoved);
+        }
+
+        int ledgerMissing() {
+            return awaited.size() - seen.size();
+        }
+
+        int plansMissing() {
+            return plansAwaited.size() - plansMoved.size();
+        }
+
+        private static List<Long> delays(Map<String, Long> from, Map<String, Long> to) {
+            List<Long> delays = new ArrayList<>();
+            to.forEach((key, at) -> {
+                Long start = from.get(key);
+                if (start != null) {
+                    delays.add(at - start);
+                }
+            });
+            return delays;
+        }
+
+        private void poll() {
+            try (PreparedStatement feed = db.prepareStatement("""
+                    select f.position, l.source_ref from ledger_feed f join ledger_entry l on l.id = f.entry_id
+                    where f.position > ? order by f.position limit 20000""");
+                 PreparedStatement plans = db.prepareStatement(
+                         "select cast(id as text) from plan where id = any(cast(? as uuid[])) and stage_name <> 'Learn'")) {
+                while (running) {
+                    feed.setLong(1, position);
+                    try (ResultSet rows = feed.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rows.next()) {
+                            position = rows.getLong(1);
+                            String ref = rows.getString(2);
+                            if (awaited.containsKey(ref)) {
+                                seen.putIfAbsent(ref, now);
+                            }
+                        }
+                    }
+                    Set<String> pending = plansAwaited.keySet().stream().filter(id -> !plansMoved.containsKey(id))
+                            .collect(Collectors.toSet());
+                    if (!pending.isEmpty()) {
+                        plans.setArray(1, db.createArrayOf("text", pending.toArray()));
+                        try (ResultSet rows = plans.executeQuery()) {
+                            long now = System.nanoTime();
+                            while (rows.next()) {
+                                plansMoved.putIfAbsent(rows.getString(1), now);
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        boolean allSeen() {
+            return seen.size() >= awaited.size() && plansMoved.size() >= plansAwaited.size();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            running = false;
+            try {
+                poller.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            db.close();
+        }
+    }
+}
