@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 record Settings(String preset, Path out, String gateway, String keycloak, String kafka, String pgHost, int pgPort,
                 String pgUser, String pgPassword, int teachers, int rampStepSeconds, List<Integer> rampRates,
                 List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds, int backfill,
-                int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds) {
+                int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
+                List<String> phases, int endToEndRate) {
 
     static Settings of(Map<String, String> flags) {
         String preset = flags.getOrDefault("preset", env("BENCH_PRESET", "small"));
@@ -34,7 +35,9 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 integer(flags, "e2e-seconds", full ? 60 : 20), integer(flags, "backfill", full ? 1_000_000 : 20_000),
                 integer(flags, "backfill-clients", 8), integer(flags, "raw-kafka-records", full ? 1_000_000 : 200_000),
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
-                integer(flags, "drain-timeout", full ? 3600 : 600));
+                integer(flags, "drain-timeout", full ? 3600 : 600),
+                List.of(flags.getOrDefault("phases", env("BENCH_PHASES", "ingest,xapi,e2e,backfill")).split(",")),
+                integer(flags, "e2e-rate", 500));
     }
 
     String jdbc(String database) {

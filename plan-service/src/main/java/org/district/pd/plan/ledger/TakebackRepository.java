@@ -24,8 +24,8 @@ public class TakebackRepository {
             values (:educator, :ref, :event, :type, :at) on conflict do nothing""";
 
     private static final String FIND = """
-            select event_id, event_type, taken_at from ledger_takeback
-            where educator_id = :educator and source_ref = :ref""";
+            select t.eventId, t.eventType, t.takenAt from LedgerTakeback t
+            where t.educatorId = :educator and t.sourceRef = :ref""";
 
     /** Records the takeback; false when {@code sourceRef} was taken back before. */
     public Uni<Boolean> record(UUID educatorId, String sourceRef, UUID eventId, String eventType, Instant at) {
@@ -41,7 +41,7 @@ public class TakebackRepository {
     }
 
     public Uni<Optional<Takeback>> find(UUID educatorId, String sourceRef) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(FIND, Object[].class)
+        return Panache.getSession().flatMap(session -> session.createQuery(FIND, Object[].class)
                 .setParameter("educator", educatorId)
                 .setParameter("ref", sourceRef)
                 .setFlushMode(FlushModeType.COMMIT)
@@ -54,16 +54,6 @@ public class TakebackRepository {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        return Optional.of(new Takeback((UUID) row[0], (String) row[1], instant(row[2])));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return Optional.of(new Takeback((UUID) row[0], (String) row[1], (Instant) row[2]));
     }
 }

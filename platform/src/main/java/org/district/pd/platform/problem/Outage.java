@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -57,7 +58,9 @@ public final class Outage {
                 || cause instanceof TimeoutException
                 || cause instanceof io.smallrye.mutiny.TimeoutException
                 || cause instanceof RetriableException
-                || cause instanceof VertxException vertx && isConnectionMessage(vertx.getMessage());
+                || cause instanceof VertxException vertx && isConnectionMessage(vertx.getMessage())
+                // "Pool closed" while the service stops: the event must wait for the next instance, not be poison.
+                || cause instanceof NoStackTraceThrowable vertx && isConnectionMessage(vertx.getMessage());
     }
 
     /** Vert.x reports a connection lost mid-query, or a pool that cannot connect, only in words. */
