@@ -133,7 +133,7 @@ final class Watch {
             plansAwaited.put(planId, acceptedAt);
         }
 
-        /** Delays from acceptance to the ledger entry in the feed, in nanoseconds, and how many never came. */
+        /** Delays from acceptance to the ledger entry in the feed, in nanoseconds (0 when it came first). */
         List<Long> ledgerDelays() {
             return delays(awaited, seen);
         }
@@ -143,7 +143,7 @@ final class Watch {
         }
 
         int ledgerMissing() {
-            return awaited.size() - seen.size();
+            return (int) awaited.keySet().stream().filter(ref -> !seen.containsKey(ref)).count();
         }
 
         int plansMissing() {
@@ -152,10 +152,10 @@ final class Watch {
 
         private static List<Long> delays(Map<String, Long> from, Map<String, Long> to) {
             List<Long> delays = new ArrayList<>();
-            to.forEach((key, at) -> {
-                Long start = from.get(key);
-                if (start != null) {
-                    delays.add(at - start);
+            from.forEach((key, start) -> {
+                Long at = to.get(key);
+                if (at != null) {
+                    delays.add(Math.max(0, at - start));
                 }
             });
             return delays;
@@ -173,10 +173,9 @@ final class Watch {
                         long now = System.nanoTime();
                         while (rows.next()) {
                             position = rows.getLong(1);
-                            String ref = rows.getString(2);
-                            if (awaited.containsKey(ref)) {
-                                seen.putIfAbsent(ref, now);
-                            }
+                            // Every entry, awaited or not yet: the ledger may commit one before its POST's answer
+                            // has been read here.
+                            seen.putIfAbsent(rows.getString(2), now);
                         }
                     }
                     Set<String> pending = plansAwaited.keySet().stream().filter(id -> !plansMoved.containsKey(id))
@@ -200,7 +199,7 @@ final class Watch {
         }
 
         boolean allSeen() {
-            return seen.size() >= awaited.size() && plansMoved.size() >= plansAwaited.size();
+            return ledgerMissing() == 0 && plansMoved.size() >= plansAwaited.size();
         }
 
         @Override
