@@ -2,7 +2,7 @@ package org.district.pd.plan.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.district.pd.plan.ledger.LedgerService;
 import org.district.pd.plan.messaging.events.AttendanceVoided;
 import org.district.pd.plan.messaging.events.CourseCompleted;
@@ -35,9 +35,10 @@ public class LearningEventsListener implements EventHandler {
         this.pathways = pathways;
     }
 
+    /** A poll's records at once, in one transaction: a backlog drains many times faster than record by record. */
     @Incoming(Topics.LEARNING_EVENTS_CHANNEL)
-    public Uni<Void> onLearningRecord(ConsumerRecord<String, String> record) {
-        return inbox.consume(this, record);
+    public Uni<Void> onLearningRecords(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll(this, records);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,57 @@ class InboxTest {
         assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo(TOPIC);
         assertThat(KafkaTestClient.header(dead, "dead-letter-partition")).isEqualTo(Integer.toString(poison.partition()));
         assertThat(KafkaTestClient.header(dead, "dead-letter-offset")).isEqualTo(Long.toString(poison.offset()));
+    }
+
+    @Test
+    void aPollsRecordsAreAppliedOnceEachInOneTransaction() {
+        ConsumerRecord<String, String> before = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":10}");
+        consume(before);
+        ConsumerRecord<String, String> first = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":11}");
+        ConsumerRecord<String, String> second = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":12}");
+        List<ConsumerRecord<String, String>> poll = List.of(first, before, second);
+
+        consumeAll(poll);
+        consumeAll(poll); // redelivered after a crash before the commit
+
+        for (ConsumerRecord<String, String> record : poll) {
+            assertThat(applications(eventId(record))).isEqualTo(1);
+        }
+        assertThat(count("select count(distinct xmin::text) from inbox_event where event_id = any($1)",
+                new UUID[] {eventId(first), eventId(second)})).isEqualTo(1);
+    }
+
+    @Test
+    void poisonInAPollIsDeadLetteredAndTheOtherRecordsApplied() {
+        ConsumerRecord<String, String> good = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":13}");
+        ConsumerRecord<String, String> poison = record(UUID.randomUUID(), "pd.platform.tested.unknown.v1", "{}");
+        ConsumerRecord<String, String> notJson = record(UUID.randomUUID(), "pd.platform.tested.v1", "{not json");
+        ConsumerRecord<String, String> after = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":14}");
+
+        consumeAll(List.of(good, poison, notJson, after));
+
+        assertThat(applications(eventId(good))).isEqualTo(1);
+        assertThat(applications(eventId(after))).isEqualTo(1);
+        assertThat(applications(eventId(poison))).isZero();
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(poison))).isEqualTo(1);
+        assertThat(count("select count(*) from dead_letter where event_id = $1", eventId(notJson))).isEqualTo(1);
+    }
+
+    @Test
+    void anOutageInAPollIsWaitedOutAndThePollAppliedWhole() {
+        ConsumerRecord<String, String> first = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":15}");
+        ConsumerRecord<String, String> second = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":16}");
+        handler.failNext(3, () -> new PgException("terminating connection due to administrator command", "FATAL",
+                "57P01", null));
+
+        consumeAll(List.of(first, second));
+
+        assertThat(applications(eventId(first))).isEqualTo(1);
+        assertThat(applications(eventId(second))).isEqualTo(1);
+        assertThat(count("select count(*) from dead_letter where event_id = any($1)",
+                new UUID[] {eventId(first), eventId(second)})).isZero();
+        assertThat(count("select count(distinct xmin::text) from inbox_event where event_id = any($1)",
+                new UUID[] {eventId(first), eventId(second)})).isEqualTo(1);
     }
 
     /** Six connection failures in a row span several seconds of back-off: more than any bounded retry would allow. */
@@ -201,6 +253,10 @@ class InboxTest {
         }
     }
 
+    private void consumeAll(List<ConsumerRecord<String, String>> records) {
+        onContext(() -> inbox.consumeAll(handler, records));
+    }
+
     private CompletableFuture<Void> consumeAsync(ConsumerRecord<String, String> record) {
         return onContextAsync(() -> inbox.consume(handler, record));
     }
@@ -226,7 +282,7 @@ class InboxTest {
         return count("select count(*) from inbox_test_effect where event_id = $1", eventId);
     }
 
-    private long count(String sql, UUID id) {
+    private long count(String sql, Object id) {
         return pool.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
     }
 }
