@@ -81,7 +81,8 @@ final class Report {
         for (JsonNode step : ingest.path("steps")) {
             ingestMet |= kept(step) && step.path("offered").asInt() >= 5000 && step.path("p99").asDouble() < 250;
         }
-        String ingestText = best == null ? "no step sustained" : String.format(Locale.ROOT,
+        String ingestText = best == null ? String.format(Locale.ROOT, "no step sustained; saturation %s/s",
+                n(ingest.path("saturation"))) : String.format(Locale.ROOT,
                 "%s/s sustained (p99 %s ms at that step); saturation %s/s; x%.2f of Kafka's raw produce rate",
                 n(best.path("achieved")), best.path("p99").asText(), n(ingest.path("saturation")),
                 ingest.path("saturation").asDouble() / raw.path("kafkaProducePerSecond").asDouble());
