@@ -2,7 +2,7 @@
 # The system benchmark, one command against the RUNNING system (deploy/local/start.sh): raw limits, the district
 # (roster and catalog), ingest at rising rates (JSON batches and xAPI), end to end, backfill, HR reports, footprint.
 # Writes deploy/bench/results/<UTC start>-<preset>/report.md with PNG charts, and prints the headline.
-#   run.sh                   --preset=small: 2,000 teachers, short steps; under 5 minutes
+#   run.sh                   --preset=small: 2,000 teachers, short steps; about 6 minutes
 #   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about an hour
 #   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped)
 # Other flags go to the load steps: --rates=1000,2000 --step-seconds=30 --backfill=N ... (see README.md).

@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What this machine can do at most, measured in the same run as the system: the Kafka broker's produce and consume
- * rates for records shaped like a course.completed event (acks=all, keyed by educator, 12 partitions), and
+ * rates for records shaped like a course.completed event (acks=all, each keyed by a new UUID as events are by educator id, 12 partitions), and
  * PostgreSQL's rate of batched inserts into a table shaped like the ledger, indexes and all.
  */
 final class RawLimits {

@@ -69,19 +69,23 @@ public class Inbox {
      * {@code @Incoming} method.
      */
     public Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> record) {
-        Executor onCallerContext = callerContext();
+        return consume(handler, record, callerContext());
+    }
+
+    private Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> record, Executor onCallerContext) {
         AtomicInteger unexplained = new AtomicInteger();
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String stream = stream(handler, List.of(record));
         return Uni.createFrom().deferred(() -> processOrDeadLetter(handler, record, where, unexplained))
                 // Back-off timers fire on other threads; Hibernate Reactive must stay on the consumer's Vert.x context.
                 .runSubscriptionOn(onCallerContext)
                 .onFailure().invoke(failure -> {
-                    health.retrying(stream(handler), where, failure);
+                    health.retrying(stream, where, failure);
                     LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
                             LogSafe.text(failure.toString()));
                 })
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(Long.MAX_VALUE)
-                .invoke(() -> health.recovered(stream(handler)));
+                .invoke(() -> health.recovered(stream));
     }
 
     /**
@@ -107,21 +111,23 @@ public class Inbox {
         ConsumerRecord<String, String> first = records.get(0);
         String where = records.size() + " records from " + first.topic() + "-" + first.partition() + "@"
                 + first.offset();
+        String stream = stream(handler, records);
         return Uni.createFrom().deferred(() -> processAllOnce(handler, records))
                 .runSubscriptionOn(onCallerContext)
                 .onFailure(Outage::causedBy).invoke(failure -> {
-                    health.retrying(stream(handler), where, failure);
+                    health.retrying(stream, where, failure);
                     LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
                             LogSafe.text(failure.toString()));
                 })
                 .onFailure(Outage::causedBy).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(Long.MAX_VALUE)
-                .invoke(() -> health.recovered(stream(handler)))
+                .invoke(() -> health.recovered(stream))
                 .onFailure().recoverWithUni(failure -> {
+                    health.recovered(stream);
                     LOG.infof("%s takes %s one by one: %s", handler.consumer(), where,
                             LogSafe.text(String.valueOf(failure.getMessage())));
                     return Multi.createFrom().iterable(records)
-                            .onItem().transformToUniAndConcatenate(record -> consume(handler, record))
+                            .onItem().transformToUniAndConcatenate(record -> consume(handler, record, onCallerContext))
                             .collect().last();
                 });
     }
@@ -176,9 +182,14 @@ public class Inbox {
         return attempt >= config.unexplainedFailureAttempts();
     }
 
-    /** A consumer's stream of one topic, as readiness names it: a consumer may read several. */
-    private static String stream(EventHandler handler) {
-        return handler.consumer() + " on " + handler.topic();
+    /**
+     * A consumer's stream of one topic and the partitions of these records, as readiness names it: a consumer may read
+     * several topics, with several consumers of one topic (concurrency), each waiting out an outage of its own.
+     */
+    private static String stream(EventHandler handler, List<ConsumerRecord<String, String>> records) {
+        String partitions = records.stream().map(ConsumerRecord::partition).distinct().sorted()
+                .map(String::valueOf).collect(Collectors.joining(","));
+        return handler.consumer() + " on " + handler.topic() + " (partition " + partitions + ")";
     }
 
     private static String reason(Throwable failure) {
