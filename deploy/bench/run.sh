@@ -37,7 +37,7 @@ for svc in $SERVICES; do
     service_ready "${svc##*:}" || { echo "run.sh: ${svc%%:*} is not ready; run deploy/local/start.sh" >&2; exit 1; }
 done
 command -v fc-list >/dev/null && [[ -n $(fc-list 2>/dev/null | head -1) ]] \
-    || { echo "run.sh: the charts need a font: installing fonts-dejavu-core"; apt-get install -y -q fonts-dejavu-core >/dev/null; }
+    || { echo "run.sh: the charts need a font: installing fonts-dejavu-core"; apt-get update -q >/dev/null && apt-get install -y -q fonts-dejavu-core >/dev/null; }
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$here/results/$stamp-$preset"

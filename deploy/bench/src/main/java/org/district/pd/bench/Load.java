@@ -3,7 +3,6 @@ package org.district.pd.bench;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +49,7 @@ final class Load {
                 LockSupport.parkNanos(wait);
             }
             if (!inFlight.tryAcquire()) {
-                result.shed(due, size);
+                result.shed(size);
                 continue;
             }
             HttpRequest request = batch.apply(size);
@@ -119,7 +118,7 @@ final class Load {
             this.seconds = seconds;
         }
 
-        synchronized void shed(long due, int size) {
+        synchronized void shed(int size) {
             shed++;
             errors.merge("shed (over " + size + "-item batches in flight)", 1L, Long::sum);
         }
@@ -199,12 +198,6 @@ final class Load {
             }
             int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
             return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-        }
-
-        static long of(List<Long> values, double percentile) {
-            long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(sorted);
-            return of(sorted, percentile);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ final class Workload {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final List<double[]> samples = new CopyOnWriteArrayList<>(); // t, lag, rss per service
     private final long origin = System.nanoTime();
+    private final List<String> backfillOfferingIds = new ArrayList<>();
 
     Workload(Settings settings, Figures figures) {
         this.settings = settings;
@@ -211,7 +213,7 @@ final class Workload {
         for (int i = 0; i < probes.size(); i++) {
             long wait = start + i * interval - System.nanoTime();
             if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                LockSupport.parkNanos(wait);
             }
             String body = "{\"items\":[{\"externalId\":\"bench-" + run + "-probe-" + i + "\",\"learner\":{\"email\":\""
                     + probes.get(i)[0] + "\"},\"lmsCourseId\":\"" + course + "\",\"completedAt\":\""
@@ -359,8 +361,6 @@ final class Workload {
     }
 
     // ------------------------------------------------------------------------------------------ setup
-
-    private final List<String> backfillOfferingIds = new ArrayList<>();
 
     /** Waits until learning-service resolves the district's last teacher (the roster step's fan-out is done). */
     private void awaitTeachers() throws InterruptedException {

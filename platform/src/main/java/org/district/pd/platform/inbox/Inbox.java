@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,17 +76,9 @@ public class Inbox {
     private Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> record, Executor onCallerContext) {
         AtomicInteger unexplained = new AtomicInteger();
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        String stream = stream(handler, List.of(record));
-        return Uni.createFrom().deferred(() -> processOrDeadLetter(handler, record, where, unexplained))
-                // Back-off timers fire on other threads; Hibernate Reactive must stay on the consumer's Vert.x context.
-                .runSubscriptionOn(onCallerContext)
-                .onFailure().invoke(failure -> {
-                    health.retrying(stream, where, failure);
-                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
-                            LogSafe.text(failure.toString()));
-                })
-                .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(Long.MAX_VALUE)
-                .invoke(() -> health.recovered(stream));
+        // Poison is dead-lettered inside: whatever fails here is waited out.
+        return waitingOut(Uni.createFrom().deferred(() -> processOrDeadLetter(handler, record, where, unexplained)),
+                failure -> true, onCallerContext, handler, stream(handler, List.of(record)), where);
     }
 
     /**
@@ -112,16 +105,8 @@ public class Inbox {
         String where = records.size() + " records from " + first.topic() + "-" + first.partition() + "@"
                 + first.offset();
         String stream = stream(handler, records);
-        return Uni.createFrom().deferred(() -> processAllOnce(handler, records))
-                .runSubscriptionOn(onCallerContext)
-                .onFailure(Outage::causedBy).invoke(failure -> {
-                    health.retrying(stream, where, failure);
-                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
-                            LogSafe.text(failure.toString()));
-                })
-                .onFailure(Outage::causedBy).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
-                .atMost(Long.MAX_VALUE)
-                .invoke(() -> health.recovered(stream))
+        return waitingOut(Uni.createFrom().deferred(() -> processAllOnce(handler, records)), Outage::causedBy,
+                        onCallerContext, handler, stream, where)
                 .onFailure().recoverWithUni(failure -> {
                     health.recovered(stream);
                     LOG.infof("%s takes %s one by one: %s", handler.consumer(), where,
@@ -130,6 +115,24 @@ public class Inbox {
                             .onItem().transformToUniAndConcatenate(record -> consume(handler, record, onCallerContext))
                             .collect().last();
                 });
+    }
+
+    /**
+     * Retries {@code work}'s {@code waited} failures with capped back-off for as long as they last, readiness down for
+     * {@code stream} meanwhile. Back-off timers fire on other threads; Hibernate Reactive must stay on the consumer's
+     * Vert.x context.
+     */
+    private <T> Uni<T> waitingOut(Uni<T> work, Predicate<Throwable> waited, Executor onCallerContext,
+            EventHandler handler, String stream, String where) {
+        return work.runSubscriptionOn(onCallerContext)
+                .onFailure(waited).invoke(failure -> {
+                    health.retrying(stream, where, failure);
+                    LOG.warnf("%s cannot process %s yet, retrying: %s", handler.consumer(), where,
+                            LogSafe.text(failure.toString()));
+                })
+                .onFailure(waited).retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(Long.MAX_VALUE)
+                .invoke(() -> health.recovered(stream));
     }
 
     /** Runs a stored record through the same path as a live one, for a dead-letter replay; poison fails the Uni. */
