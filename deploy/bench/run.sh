@@ -4,7 +4,9 @@
 # Writes deploy/bench/results/<UTC start>-<preset>/report.md with PNG charts, and prints the headline.
 #   run.sh                   --preset=small: 2,000 teachers, short steps; about 6 minutes
 #   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about an hour
-#   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped)
+#   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped); also
+#                            --skip=scaleout (no second plan-service instance), comma-separated
+#   run.sh --skip=district --phases=e2e --skip=scaleout ...   one phase of the load step alone
 # Other flags go to the load steps: --rates=1000,2000 --step-seconds=30 --backfill=N ... (see README.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,6 +65,18 @@ if [[ ,$skip, != *,district,* ]]; then
 fi
 echo "==> 3-5. ingest, end to end, backfill"
 bench load
+if [[ ,$skip, != *,scaleout,* ]]; then
+    replica=plan-service-2 replica_port=8085
+    echo "==> 5b. scale-out: a second plan-service instance ($replica, port $replica_port) in the same consumer group"
+    port_open 127.0.0.1 "$replica_port" && die "port $replica_port for $replica is taken by $(describe_port "$replica_port")"
+    launch "$replica" "$LOG_DIR/$replica.log" java -Xmx256m -Dquarkus.http.port="$replica_port" \
+        -jar "$(service_jar plan-service)"
+    trap 'pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30' EXIT
+    wait_until 90 "$replica" "$(cat "$(pid_file "$replica")")" "$LOG_DIR/$replica.log" service_ready "$replica_port"
+    bench scaleout
+    pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30
+    trap - EXIT
+fi
 echo "==> 6. HR report"
 "$here/reports.sh" "${report_args[@]}" | tee "$out/reports.txt"
 

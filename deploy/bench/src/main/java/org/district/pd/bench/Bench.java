@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The system benchmark's steps, called in turn by deploy/bench/run.sh against the running system:
- * {@code raw} (the machine's limits), {@code load} (ingest, xAPI, end to end, backfill) and {@code report}.
+ * {@code raw} (the machine's limits), {@code load} (ingest, xAPI, end to end, backfill), {@code scaleout} (a backfill while a second plan-service instance runs)
+ * and {@code report}.
  */
 public final class Bench {
 
@@ -26,7 +27,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: Bench raw|load|report --preset=small|full --out=DIR");
+            throw new IllegalArgumentException("usage: Bench raw|load|scaleout|report --preset=small|full --out=DIR");
         }
         Map<String, String> flags = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -50,6 +51,7 @@ public final class Bench {
                 figures.save();
             }
             case "load" -> new Workload(settings, figures).run();
+            case "scaleout" -> new Workload(settings, figures).scaleOut();
             case "report" -> {
                 figures.section("run").put("loadAtEnd", load());
                 restarts(settings.out().resolve("footprint.tsv"), figures.section("footprint").putObject("restarts"));

@@ -53,6 +53,7 @@ final class Report {
         ramp("Ingest: xAPI statements through the gateway", "xapi", charts, raw);
         endToEnd();
         backfill(charts, raw);
+        scaleOut(charts);
         include("HR report (`reports.sh`)", "reports.txt");
         footprint(charts);
         Files.writeString(folder.resolve("report.md"), md.toString());
@@ -214,6 +215,45 @@ final class Report {
         line("");
         image(charts.draw("samples.csv", "backlog.png", "plan-service's backlog on pd.learning.events", "events",
                 "plan_backlog"));
+    }
+
+    private void scaleOut(Charts charts) throws IOException {
+        JsonNode two = figures.get("scaleout");
+        if (two.isMissingNode()) {
+            return;
+        }
+        JsonNode one = figures.get("backfill");
+        line("## Scale-out: two plan-service instances");
+        line("");
+        line("run.sh starts a second plan-service (`plan-service-2`, the same jar on port 8085) in the same consumer"
+                + " group and the same database, then posts a second backfill of %s completions as above and counts the"
+                + " ledger until it holds them all. The topic's partitions are shared between the instances' consumers:",
+                n(two.path("accepted")));
+        line("");
+        two.path("consumers").forEach(consumer -> line("- `%s`", consumer.asText()));
+        line("");
+        line("| figure | one instance (the backfill above) | two instances |");
+        line("|---|---|---|");
+        line("| completions accepted | %s | %s |", n(one.path("accepted")), n(two.path("accepted")));
+        line("| drain after the last post (ledger entries/s) | %s | %s |", n(one.path("drainPerSecondAfterPosting")),
+                n(two.path("drainPerSecondAfterPosting")));
+        line("| ledger entries per second from the first post to the last entry | %s | %s |",
+                n(one.path("ledgerPerSecondOverall")), n(two.path("ledgerPerSecondOverall")));
+        line("| most events committed in 10 s, per second | %s | %s |", n(one.path("peakConsumedPer10s")),
+                n(two.path("peakConsumedPer10s")));
+        line("| exactly once (entries / distinct completions / accepted) | %s / %s / %s | %s / %s / %s |",
+                n(one.path("entries")), n(one.path("distinctCompletions")), n(one.path("accepted")),
+                n(two.path("entries")), n(two.path("distinctCompletions")), n(two.path("accepted")));
+        line("| RSS at the end: plan-service, plan-service-2 | | %s MiB, %s MiB |", n(two.path("rssMib")),
+                n(two.path("replicaRssMib")));
+        line("");
+        boolean once = two.path("entries").asLong() == two.path("accepted").asLong()
+                && two.path("distinctCompletions").asLong() == two.path("accepted").asLong();
+        headline.add(String.format(Locale.ROOT, "%-40s %s entries/s after the last post (one instance: %s); exactly"
+                + " once: %s", "Two plan-service instances:", n(two.path("drainPerSecondAfterPosting")),
+                n(one.path("drainPerSecondAfterPosting")), once ? "yes" : "NO"));
+        image(charts.draw("scaleout-samples.csv", "scaleout-backlog.png",
+                "plan-service's backlog with two instances", "events", "plan_backlog"));
     }
 
     private void footprint(Charts charts) throws IOException {

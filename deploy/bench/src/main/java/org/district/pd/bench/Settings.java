@@ -14,7 +14,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 String pgUser, String pgPassword, int teachers, int rampStepSeconds, List<Integer> rampRates,
                 List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds, int backfill,
                 int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
-                List<String> phases, int endToEndRate) {
+                List<String> phases, int endToEndRate, int scaleOut) {
 
     static Settings of(Map<String, String> flags) {
         String preset = flags.getOrDefault("preset", env("BENCH_PRESET", "small"));
@@ -37,7 +37,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
                 integer(flags, "drain-timeout", full ? 3600 : 600),
                 List.of(flags.getOrDefault("phases", env("BENCH_PHASES", "ingest,xapi,e2e,backfill")).split(",")),
-                integer(flags, "e2e-rate", 500));
+                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 20_000));
     }
 
     String jdbc(String database) {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -85,6 +86,17 @@ final class Watch {
             long done = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
             return new long[] {done, end};
+        }
+
+        /** The group's consumers of the topic, each as "client id: partitions", by client id. */
+        List<String> consumers() throws ExecutionException, InterruptedException {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+            return group.members().stream()
+                    .map(member -> Map.entry(member.clientId(), member.assignment().topicPartitions().stream()
+                            .filter(partition -> partition.topic().equals(TOPIC)).map(TopicPartition::partition)
+                            .sorted().toList()))
+                    .filter(member -> !member.getValue().isEmpty())
+                    .map(member -> member.getKey() + ": " + member.getValue()).sorted().toList();
         }
 
         long lag() throws ExecutionException, InterruptedException {

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +45,7 @@ final class Workload {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final List<double[]> samples = new CopyOnWriteArrayList<>(); // t, lag, rss per service
     private final long origin = System.nanoTime();
-    private final List<String> backfillOfferingIds = new ArrayList<>();
+    private final Map<String, List<String>> offeringIds = new HashMap<>(); // phase -> ids of its LMS offerings
 
     Workload(Settings settings, Figures figures) {
         this.settings = settings;
@@ -76,11 +77,37 @@ final class Workload {
                 }
                 if (phases.contains("backfill")) {
                     awaitDrained(backlog, "before the backfill");
-                    backfill(backlog);
+                    backfill(backlog, "backfill", settings.backfill());
                 }
             } finally {
                 sampler.interrupt();
-                writeSamples();
+                writeSamples("samples.csv", true);
+            }
+        }
+    }
+
+    /**
+     * The backfill again, smaller, while run.sh runs a second plan-service instance in the same consumer group: the
+     * rate of two, and that the ledger still holds each completion exactly once.
+     */
+    void scaleOut() throws Exception {
+        try (Watch.Backlog backlog = new Watch.Backlog(settings)) {
+            Thread sampler = sampler(backlog);
+            try {
+                awaitDrained(backlog, "before the scale-out");
+                ObjectNode figures = this.figures.section("scaleout");
+                ArrayNode consumers = figures.putArray("consumers");
+                backlog.consumers().forEach(consumers::add);
+                Bench.log("scale-out: %d consumers of pd.learning.events in plan-service's group: %s",
+                        consumers.size(), consumers);
+                backfill(backlog, "scaleout", settings.scaleOut());
+                Watch.Memory memory = new Watch.Memory();
+                figures.put("rssMib", memory.rssMib("plan-service"));
+                figures.put("replicaRssMib", memory.rssMib("plan-service-2"));
+                this.figures.save();
+            } finally {
+                sampler.interrupt();
+                writeSamples("scaleout-samples.csv", false);
             }
         }
     }
@@ -261,21 +288,21 @@ final class Workload {
      * {@code backfill} completions as fast as the system takes them, then how fast plan-service drains them: its
      * consumer group's committed offsets, and the ledger's feed counted until it holds every one.
      */
-    private void backfill(Watch.Backlog backlog) throws Exception {
-        ObjectNode figures = this.figures.section("backfill");
-        List<String> courses = lmsOfferings("backfill", 8);
-        Completions completions = new Completions(settings, "bench-" + run + "-backfill", courses);
+    private void backfill(Watch.Backlog backlog, String section, int count) throws Exception {
+        ObjectNode figures = this.figures.section(section);
+        List<String> courses = lmsOfferings(section, 8);
+        Completions completions = new Completions(settings, "bench-" + run + "-" + section, courses);
         long feedStart = feedEnd();
         long committedStart = backlog.offsets()[0];
         long start = System.nanoTime();
-        Load.Result result = load.flood("backfill", settings.backfillClients(), settings.backfill(),
+        Load.Result result = load.flood(section, settings.backfillClients(), count,
                 settings.batchSize(), completionsRequest(completions), accepted("json"), 3600);
         long posted = System.nanoTime();
         long accepted = result.accepted();
         long lagAtEnd = backlog.lag();
         long inLedgerWhenPosted = feedSince(feedStart);
-        Bench.log("backfill: %,d accepted in %.1f s (%,.0f/s; %d failed requests %s); plan-service %,d events behind",
-                accepted, (posted - start) / 1e9, result.acceptedPerSecond(), result.failedRequests(), result.errors(),
+        Bench.log("%s: %,d accepted in %.1f s (%,.0f/s; %d failed requests %s); plan-service %,d events behind",
+                section, accepted, (posted - start) / 1e9, result.acceptedPerSecond(), result.failedRequests(), result.errors(),
                 lagAtEnd);
         long deadline = posted + TimeUnit.SECONDS.toNanos(settings.drainTimeoutSeconds());
         long inLedger = 0;
@@ -297,24 +324,24 @@ final class Workload {
         figures.put("drainPerSecondAfterPosting", Math.round((inLedger - inLedgerWhenPosted)
                 / Math.max(0.001, (drained - posted) / 1e9)));
         figures.put("peakConsumedPer10s", Math.round(peakRate(start)));
-        long[] exactly = exactlyOnce(courses.size());
+        long[] exactly = exactlyOnce(offeringIds.get(section));
         figures.put("entries", exactly[0]);
         figures.put("distinctCompletions", exactly[1]);
-        Bench.log("backfill: the ledger held %,d of %,d after %.1f s more (%,.0f entries/s from the first post;"
-                + " %,.0f/s after the last); %,d entries for %,d distinct completions", inLedger, accepted,
+        Bench.log("%s: the ledger held %,d of %,d after %.1f s more (%,.0f entries/s from the first post;"
+                + " %,.0f/s after the last); %,d entries for %,d distinct completions", section, inLedger, accepted,
                 (drained - posted) / 1e9, inLedger / ((drained - start) / 1e9),
                 (inLedger - inLedgerWhenPosted) / Math.max(0.001, (drained - posted) / 1e9), exactly[0], exactly[1]);
         this.figures.save();
     }
 
-    /** Ledger entries of this run's backfill offerings, and the distinct completions they are for. */
-    private long[] exactlyOnce(int offerings) throws SQLException {
+    /** Ledger entries of these offerings, and the distinct completions they are for. */
+    private long[] exactlyOnce(List<String> offerings) throws SQLException {
         try (Connection db = DriverManager.getConnection(settings.jdbc("pd_plan"), settings.pgUser(),
                 settings.pgPassword());
              PreparedStatement query = db.prepareStatement("""
                      select count(*), count(distinct source_ref) from ledger_entry
                      where offering_id = any(cast(? as uuid[]))""")) {
-            query.setArray(1, db.createArrayOf("text", backfillOfferingIds.toArray()));
+            query.setArray(1, db.createArrayOf("text", offerings.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return new long[] {rows.getLong(1), rows.getLong(2)};
@@ -389,9 +416,7 @@ final class Workload {
                     HttpRequest.BodyPublishers.ofString(offering(phase, k, hours,
                             ",\"lmsCourses\":[{\"lms\":\"demo-lms\",\"courseId\":\"" + course + "\"}]"))).build(),
                     201, "offering " + course);
-            if (phase.equals("backfill")) {
-                backfillOfferingIds.add(offering.path("id").asText());
-            }
+            offeringIds.computeIfAbsent(phase, key -> new ArrayList<>()).add(offering.path("id").asText());
             courses.add(course);
         }
         return courses;
@@ -462,8 +487,9 @@ final class Workload {
         return thread;
     }
 
-    private void writeSamples() throws IOException {
-        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(settings.out().resolve("samples.csv")))) {
+    /** The samples, and with {@code peaks} each service's peak RSS under load. */
+    private void writeSamples(String file, boolean peaks) throws IOException {
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(settings.out().resolve(file)))) {
             csv.println("second,plan_backlog,plan_committed," + String.join(",", Watch.SERVICES).replace('-', '_'));
             for (double[] row : samples) {
                 StringBuilder line = new StringBuilder(String.format("%.1f", row[0]));
@@ -473,10 +499,12 @@ final class Workload {
                 csv.println(line);
             }
         }
-        ObjectNode peaks = figures.section("footprint").putObject("peakRssUnderLoad");
-        for (int s = 0; s < Watch.SERVICES.size(); s++) {
-            int column = 3 + s;
-            peaks.put(Watch.SERVICES.get(s), samples.stream().mapToDouble(r -> r[column]).max().orElse(-1));
+        if (peaks) {
+            ObjectNode peak = figures.section("footprint").putObject("peakRssUnderLoad");
+            for (int s = 0; s < Watch.SERVICES.size(); s++) {
+                int column = 3 + s;
+                peak.put(Watch.SERVICES.get(s), samples.stream().mapToDouble(r -> r[column]).max().orElse(-1));
+            }
         }
         figures.save();
     }

@@ -19,7 +19,6 @@ import org.district.pd.learning.messaging.events.CourseVoided;
 import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.platform.outbox.Outbox;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Stores accepted completions and their course.completed events in the caller's transaction, each completion once. */
@@ -74,10 +73,9 @@ public class CompletionRecorder {
     public Uni<Set<UUID>> record(List<Entry> entries) {
         List<Entry> ordered = entries.stream().sorted(ORDER).toList();
         return completions.insertNew(ordered.stream().map(Entry::completion).toList())
-                .call(inserted -> Multi.createFrom().iterable(ordered)
-                        .filter(entry -> inserted.contains(entry.completion().id))
-                        .onItem().transformToUniAndConcatenate(this::publish)
-                        .collect().last());
+                .call(inserted -> outbox.appendEach(Topics.LEARNING_EVENTS, ordered.stream()
+                        .filter(entry -> inserted.contains(entry.completion().id)).map(CompletionRecorder::completed)
+                        .toList()));
     }
 
     /**
@@ -106,19 +104,17 @@ public class CompletionRecorder {
 
     private Uni<Void> voided(List<Completion> found, Instant at, Function<String, String> why) {
         found.forEach(completion -> completion.voidedAt = at);
-        return Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(completion -> outbox.append(
-                Topics.LEARNING_EVENTS, CourseVoided.TYPE, completion.educatorId, at, new CourseVoided(completion.id,
-                        completion.educatorId, at, why.apply(completion.externalId))))
-                .collect().last().replaceWithVoid();
+        return outbox.appendEach(Topics.LEARNING_EVENTS, found.stream().map(completion -> new Outbox.Event(
+                CourseVoided.TYPE, completion.educatorId, at, new CourseVoided(completion.id, completion.educatorId, at,
+                        why.apply(completion.externalId)))).toList());
     }
 
-    private Uni<UUID> publish(Entry entry) {
+    private static Outbox.Event completed(Entry entry) {
         Completion completion = entry.completion();
         Offering offering = entry.offering();
-        CourseCompleted event = new CourseCompleted(completion.id, completion.educatorId, offering.id,
-                completion.externalId, completion.completedAt, completion.creditHours, offering.creditType.name(),
-                offering.category, completion.source, List.of(offering.competencyTags), offering.provider);
-        return outbox.append(Topics.LEARNING_EVENTS, CourseCompleted.TYPE, completion.educatorId, completion.completedAt,
-                event);
+        return new Outbox.Event(CourseCompleted.TYPE, completion.educatorId, completion.completedAt,
+                new CourseCompleted(completion.id, completion.educatorId, offering.id, completion.externalId,
+                        completion.completedAt, completion.creditHours, offering.creditType.name(), offering.category,
+                        completion.source, List.of(offering.competencyTags), offering.provider));
     }
 }

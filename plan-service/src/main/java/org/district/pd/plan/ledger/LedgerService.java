@@ -2,6 +2,8 @@ package org.district.pd.plan.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,17 @@ public class LedgerService {
         return record(event, completed.educatorId(), completed.completionId(), completed.offeringId(),
                 completed.completedAt(), completed.creditHours(), completed.creditType(), completed.category(),
                 completed.source(), completed.provider());
+    }
+
+    /** A completion each, as {@link #courseCompleted} of each in turn, in one statement. */
+    public Uni<Void> coursesCompleted(List<Map.Entry<IncomingEvent, CourseCompleted>> completions) {
+        Instant now = Instant.now();
+        return entries.insertAll(completions.stream().map(pair -> {
+            CourseCompleted completed = pair.getValue();
+            return entry(pair.getKey(), completed.educatorId(), completed.completionId(), completed.offeringId(),
+                    completed.completedAt(), completed.creditHours(), completed.creditType(), completed.category(),
+                    completed.source(), completed.provider(), now);
+        }).toList(), now);
     }
 
     /** A session that carries credit is an entry on the day it was attended; one without credit is none. */
@@ -91,6 +104,16 @@ public class LedgerService {
     /** One immutable entry, reversed at once when what earned it was taken back before it came. */
     private Uni<Void> record(IncomingEvent event, UUID educatorId, UUID sourceRef, UUID offeringId, Instant occurredAt,
             BigDecimal creditHours, String creditType, String category, String activitySource, String provider) {
+        LedgerEntry entry = entry(event, educatorId, sourceRef, offeringId, occurredAt, creditHours, creditType,
+                category, activitySource, provider, Instant.now());
+        return persist(entry).chain(() -> takebacks.find(educatorId, entry.sourceRef)).chain(takeback -> takeback
+                .map(taken -> persist(reversing(entry, taken.eventId(), taken.eventType(), taken.takenAt())))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private static LedgerEntry entry(IncomingEvent event, UUID educatorId, UUID sourceRef, UUID offeringId,
+            Instant occurredAt, BigDecimal creditHours, String creditType, String category, String activitySource,
+            String provider, Instant now) {
         LedgerEntry entry = new LedgerEntry();
         entry.id = UUID.randomUUID();
         entry.educatorId = educatorId;
@@ -106,10 +129,8 @@ public class LedgerService {
         entry.provider = provider != null && !provider.isBlank() ? provider.strip()
                 : OUTSIDE.equals(activitySource) ? UNKNOWN_PROVIDER : null;
         entry.earnedAt = occurredAt;
-        entry.recordedAt = Instant.now();
-        return persist(entry).chain(() -> takebacks.find(educatorId, entry.sourceRef)).chain(takeback -> takeback
-                .map(taken -> persist(reversing(entry, taken.eventId(), taken.eventType(), taken.takenAt())))
-                .orElse(Uni.createFrom().voidItem()));
+        entry.recordedAt = now;
+        return entry;
     }
 
     /** The entry that takes {@code earned} back, recorded for the takeback's event. */

@@ -1,5 +1,8 @@
 package org.district.pd.plan.messaging;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -54,6 +57,20 @@ public class LearningEventsListener implements EventHandler {
     /** One completion is a ledger entry and a fact for the teacher's plans, in the same transaction. */
     private Uni<Void> courseCompleted(IncomingEvent event, CourseCompleted completed) {
         return ledger.courseCompleted(event, completed).call(() -> pathways.courseCompleted(completed));
+    }
+
+    /** Completions are independent of each other: a run of them in a poll is written with a few statements. */
+    @Override
+    public boolean appliesInBulk(String type) {
+        return CourseCompleted.TYPE.equals(type);
+    }
+
+    @Override
+    public Uni<Void> handleAll(List<IncomingEvent> events) {
+        List<Map.Entry<IncomingEvent, CourseCompleted>> completions = events.stream()
+                .map(event -> Map.entry(event, inbox.data(event, CourseCompleted.class))).toList();
+        return ledger.coursesCompleted(completions)
+                .call(() -> pathways.coursesCompleted(completions.stream().map(Map.Entry::getValue).toList()));
     }
 
     /** An attendance is a ledger entry when it carries credit, and a fact for the teacher's plans. */

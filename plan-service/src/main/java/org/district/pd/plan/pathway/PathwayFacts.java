@@ -1,6 +1,8 @@
 package org.district.pd.plan.pathway;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +32,22 @@ public class PathwayFacts {
 
     /** A completion counts for the offering it completed, with its tags, category and hours, at its time. */
     public Uni<Void> courseCompleted(CourseCompleted completed) {
+        return facts.record(completed.educatorId(), completion(completed));
+    }
+
+    /** {@link #courseCompleted} of each, in one statement. */
+    public Uni<Void> coursesCompleted(List<CourseCompleted> completions) {
+        return facts.recordAll(completions.stream()
+                .map(completed -> Map.entry(completed.educatorId(), completion(completed))).toList());
+    }
+
+    private static Fact completion(CourseCompleted completed) {
         Set<String> tags = completed.competencyTags() == null ? Set.of()
                 : new LinkedHashSet<>(completed.competencyTags());
         String subject = completed.offeringId() != null ? completed.offeringId().toString() : completed.externalRef();
         // The completion id is the fact's id: a later void of the completion names it, and a redelivery is the same.
-        return facts.record(completed.educatorId(), new Fact("completion:" + completed.completionId(),
-                Fact.Kind.COURSE_COMPLETED, completed.completedAt(), subject, tags, null, completed.category(),
-                completed.creditHours(), null));
+        return new Fact("completion:" + completed.completionId(), Fact.Kind.COURSE_COMPLETED, completed.completedAt(),
+                subject, tags, null, completed.category(), completed.creditHours(), null);
     }
 
     /** A voided completion counts as if it had never happened, from when it was voided. */

@@ -8,16 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.platform.inbox.Inbox;
 
 import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
@@ -28,11 +35,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -45,8 +57,16 @@ class LearningEventsListenerTest {
     @Inject
     Pool database;
 
+    @Inject
+    Inbox inbox;
+    @Inject
+    LearningEventsListener listener;
+    @Inject
+    Vertx vertx;
+
     private TestRoster roster;
     private UUID educatorId;
+    private long offset = System.nanoTime();
 
     @BeforeEach
     void rosteredEducator() {
@@ -163,6 +183,61 @@ class LearningEventsListenerTest {
                 .body("reason", containsString("unknown event type"));
     }
 
+    /**
+     * A run of completions in one poll is written with a few statements: the same ledger entries and plan facts as
+     * one at a time, a completion whose void came first (a replayed dead letter's order) reversed at once, and a
+     * redelivery of the poll (a rebalance before its commit) changes nothing.
+     */
+    @Test
+    void aPollOfCompletionsIsRecordedTogetherAsEachAloneWouldBe() {
+        ObjectNode takenBack = LearningEvents.completion(educatorId, "4", "BULK", IN_2026);
+        UUID voidId = UUID.randomUUID();
+        consumeAll(List.of(record(voidId, "pd.learning.course.voided.v1", "{\"completionId\":\""
+                + takenBack.get("completionId").asText() + "\",\"educatorId\":\"" + educatorId
+                + "\",\"voidedAt\":\"2026-04-01T12:00:00Z\",\"reason\":\"test\"}")));
+        ObjectNode first = LearningEvents.completion(educatorId, "2.5", "BULK", IN_2026);
+        ObjectNode second = LearningEvents.completion(educatorId, "1.25", "BULK", IN_2026.plusSeconds(60));
+        second.put("provider", "  Summer Institute ");
+        List<ConsumerRecord<String, String>> poll = List.of(record(UUID.randomUUID(), LearningEvents.COMPLETED,
+                first.toString()), record(UUID.randomUUID(), LearningEvents.COMPLETED, second.toString()),
+                record(UUID.randomUUID(), LearningEvents.COMPLETED, takenBack.toString()));
+
+        consumeAll(poll);
+        consumeAll(poll);
+
+        assertThat(hours("BULK")).isEqualByComparingTo("3.75");
+        var entries = database.preparedQuery("""
+                select source_ref, credit_hours, activity_source, provider, occurred_at, earned_at, event_id
+                from ledger_entry where educator_id = $1 order by credit_hours desc""")
+                .execute(Tuple.of(educatorId)).await().indefinitely();
+        List<String> rows = new ArrayList<>();
+        entries.forEach(row -> rows.add(String.join(" ", row.getString("source_ref"),
+                row.getBigDecimal("credit_hours").toPlainString(), row.getString("activity_source"),
+                String.valueOf(row.getString("provider")), row.getOffsetDateTime("occurred_at").toInstant().toString(),
+                row.getOffsetDateTime("earned_at").toInstant().toString())));
+        String lms = first.get("source").asText();
+        assertThat(rows).containsExactly(
+                takenBack.get("completionId").asText() + " 4.00 " + lms + " " + provider(takenBack) + " " + IN_2026
+                        + " " + IN_2026,
+                first.get("completionId").asText() + " 2.50 " + lms + " " + provider(first) + " " + IN_2026 + " "
+                        + IN_2026,
+                second.get("completionId").asText() + " 1.25 " + lms + " Summer Institute " + IN_2026.plusSeconds(60)
+                        + " " + IN_2026.plusSeconds(60),
+                takenBack.get("completionId").asText() + " -4.00 REVERSAL " + provider(takenBack)
+                        + " 2026-04-01T12:00:00Z " + IN_2026);
+        assertThat(count("select count(*) from ledger_entry where event_id = $1", voidId)).isEqualTo(1);
+        assertThat(count("select count(*) from ledger_feed f join ledger_entry e on e.id = f.entry_id"
+                + " where e.educator_id = $1", educatorId)).isEqualTo(4);
+        assertThat(count("select count(*) from educator_fact where educator_id = $1 and kind = 'COURSE_COMPLETED'",
+                educatorId)).isEqualTo(3);
+        var fact = database.preparedQuery("select tags::text, category, hours from educator_fact where fact_id = $1")
+                .execute(Tuple.of("completion:" + first.get("completionId").asText())).await().indefinitely()
+                .iterator().next();
+        assertThat(fact.getString(0)).isEqualTo(first.get("competencyTags").toString().replace(",", ", "));
+        assertThat(fact.getString(1)).isEqualTo("BULK");
+        assertThat(fact.getBigDecimal(2)).isEqualByComparingTo("2.5");
+    }
+
     /** A dead letter of a valid event (kept from an incident) replays into the ledger once, then changes nothing. */
     @Test
     void aReplayedDeadLetterReachesTheLedgerOnceAndAgainChangesNothing() {
@@ -188,6 +263,42 @@ class LearningEventsListenerTest {
         given().auth().oauth2(Tokens.user("grace")).queryParam("status", "replayed")
                 .when().get("/api/v1/plans/admin/dead-letters")
                 .then().statusCode(200).body("items.id", hasItem(deadLetter.toString()));
+    }
+
+    private static String provider(ObjectNode completion) {
+        String provider = completion.path("provider").asText(null);
+        return provider == null || provider.isBlank() ? "null" : provider.strip();
+    }
+
+    private ConsumerRecord<String, String> record(UUID eventId, String type, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(LearningEvents.TOPIC, 0, offset++,
+                educatorId.toString(), value);
+        new ObjectMapper().convertValue(readTree(LearningEvents.headers(eventId, type, educatorId.toString())),
+                Map.class).forEach((name, header) -> record.headers().add(String.valueOf(name),
+                        String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the Kafka connector calls the listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
+    private void consumeAll(List<ConsumerRecord<String, String>> records) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> inbox.consumeAll(listener, records)
+                .subscribe().with(done::complete, done::completeExceptionally));
+        try {
+            done.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static ObjectNode invalid(String name) {

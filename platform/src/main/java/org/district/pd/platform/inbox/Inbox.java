@@ -22,6 +22,7 @@ import org.district.pd.platform.problem.Outage;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -41,6 +42,14 @@ public class Inbox {
 
     private static final String RECORD = """
             insert into inbox_event (consumer, event_id, event_type) values (:consumer, :eventId, :type)
+            on conflict do nothing""";
+
+    private static final String RECORD_ALL = """
+            insert into inbox_event (consumer, event_id, event_type)
+            select :consumer, e.id, e.type
+            from rows from (jsonb_to_recordset(cast(cast(:events as text) as jsonb)) as (id uuid, type text))
+                 with ordinality as e(id, type, n)
+            order by e.n
             on conflict do nothing""";
 
     /** What became of one event offered to the inbox. */
@@ -207,13 +216,50 @@ public class Inbox {
         for (ConsumerRecord<String, String> record : records) {
             events.add(IncomingEvent.parse(record, json));
         }
-        // Each event's writes are flushed and the session cleared before the next: what a later event reads sees
-        // them, and no check before a query walks a persistence context grown through the poll (quadratic in it).
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> applyOnce(handler, event)
+        // Each event's (or run's) writes are flushed and the session cleared before the next: what a later event reads
+        // sees them, and no check before a query walks a persistence context grown through the poll (quadratic in it).
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(runs(handler, events))
+                .onItem().transformToUniAndConcatenate(run -> (run.size() == 1 ? applyOnce(handler, run.get(0))
+                                : applyAllOnce(handler, run))
                         .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))))
                 .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** The poll's events in order, consecutive events of one type the handler applies in bulk taken together. */
+    private static List<List<IncomingEvent>> runs(EventHandler handler, List<IncomingEvent> events) {
+        List<List<IncomingEvent>> runs = new ArrayList<>();
+        List<IncomingEvent> run = null;
+        for (IncomingEvent event : events) {
+            boolean joins = run != null && run.get(0).type().equals(event.type());
+            if (!joins) {
+                run = new ArrayList<>();
+                runs.add(run);
+            }
+            run.add(event);
+            if (!handler.appliesInBulk(event.type())) {
+                run = null;
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Records a run's event ids in the inbox with one statement and applies them together. Any of them seen before (a
+     * redelivery) fails the poll, which is then taken again record by record: each event still applies once.
+     */
+    private Uni<Void> applyAllOnce(EventHandler handler, List<IncomingEvent> run) {
+        ArrayNode rows = json.createArrayNode();
+        run.forEach(event -> rows.addObject().put("id", event.id().toString()).put("type", event.type()));
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(RECORD_ALL)
+                        .setParameter("consumer", handler.consumer())
+                        .setParameter("events", rows.toString())
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .executeUpdate())
+                .flatMap(inserted -> inserted == run.size() ? handler.handleAll(run)
+                        : Uni.createFrom().failure(new IllegalStateException((run.size() - inserted) + " of "
+                                + run.size() + " events were processed before")));
     }
 
     private Uni<Outcome> processOnce(EventHandler handler, IncomingEvent event) {

@@ -1,6 +1,8 @@
 package org.district.pd.platform.inbox;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,11 +19,14 @@ import io.smallrye.mutiny.Uni;
 public class CountingHandler implements EventHandler {
 
     static final String CONSUMER = "inbox-test";
+    /** Events of this type are applied in bulk. */
+    static final String BULK = "pd.platform.tested.bulk.v1";
 
     /** Failures to throw before the effect succeeds; each call of the effect takes one. */
     private volatile Supplier<RuntimeException> failure = () -> null;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<Integer> bulkRuns = new CopyOnWriteArrayList<>();
 
     void failNext(int times, Supplier<RuntimeException> with) {
         failure = with;
@@ -31,6 +36,28 @@ public class CountingHandler implements EventHandler {
     /** How often the effect was called, failures included. */
     int calls() {
         return calls.get();
+    }
+
+    /** The size of each run {@link #handleAll} applied, in order. */
+    List<Integer> bulkRuns() {
+        return bulkRuns;
+    }
+
+    @Override
+    public boolean appliesInBulk(String type) {
+        return BULK.equals(type);
+    }
+
+    /** Each event's effect, with one persist call per event but one call of this for the run. */
+    @Override
+    public Uni<Void> handleAll(List<IncomingEvent> events) {
+        bulkRuns.add(events.size());
+        return Panache.getSession().flatMap(session -> session.persistAll(events.stream().map(event -> {
+            TestEffect effect = new TestEffect();
+            effect.id = UUID.randomUUID();
+            effect.eventId = event.id();
+            return effect;
+        }).toArray()));
     }
 
     @Override

@@ -120,6 +120,32 @@ class InboxTest {
                 new UUID[] {eventId(first), eventId(second)})).isEqualTo(1);
     }
 
+    /**
+     * Consecutive events of a type the handler applies in bulk are recorded and applied as one run, between events
+     * applied one at a time; a redelivered poll that holds any of them again is taken record by record, and each
+     * event is still applied once.
+     */
+    @Test
+    void aRunOfBulkEventsIsAppliedTogetherAndARedeliveryOnce() {
+        ConsumerRecord<String, String> single = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":20}");
+        List<ConsumerRecord<String, String>> run = List.of(
+                record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":21}"),
+                record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":22}"),
+                record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":23}"));
+        ConsumerRecord<String, String> last = record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":24}");
+        int runsBefore = handler.bulkRuns().size();
+
+        consumeAll(List.of(single, run.get(0), run.get(1), run.get(2)));
+        assertThat(handler.bulkRuns().subList(runsBefore, handler.bulkRuns().size())).containsExactly(3);
+        consumeAll(List.of(run.get(2), last, single)); // redelivered with one new event
+
+        for (ConsumerRecord<String, String> record : List.of(single, run.get(0), run.get(1), run.get(2), last)) {
+            assertThat(applications(eventId(record))).as("applications of %s", record.value()).isEqualTo(1);
+        }
+        assertThat(count("select count(distinct xmin::text) from inbox_event where event_id = any($1)",
+                run.stream().map(InboxTest::eventId).toArray(UUID[]::new))).isEqualTo(1);
+    }
+
     @Test
     void poisonInAPollIsDeadLetteredAndTheOtherRecordsApplied() {
         ConsumerRecord<String, String> good = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":13}");

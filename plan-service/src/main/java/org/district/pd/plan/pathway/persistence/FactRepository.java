@@ -18,6 +18,8 @@ import org.district.pd.plan.pathway.Fact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,24 @@ public class FactRepository {
             insert into plan_refresh_due (plan_id, cause, due_at)
             select p.id, f.fact_id, greatest(f.occurred_at, now())
             from fact f join plan p on p.educator_id = f.educator_id and (f.plan_id is null or p.id = f.plan_id)
+            on conflict do nothing""";
+
+    /** {@link #RECORD} for many facts about all of their teachers' plans, given as one JSON parameter. */
+    private static final String RECORD_ALL = """
+            with fact as (
+                insert into educator_fact (fact_id, educator_id, kind, occurred_at, subject, tags, format, category,
+                                           hours, reverses)
+                select f.fact_id, f.educator_id, f.kind, f.occurred_at, f.subject, f.tags, f.format, f.category,
+                       f.hours, f.reverses
+                from jsonb_to_recordset(cast(cast(:facts as text) as jsonb))
+                     as f(n int, fact_id text, educator_id uuid, kind text, occurred_at timestamptz, subject text,
+                          tags jsonb, format text, category text, hours numeric, reverses text)
+                order by f.n
+                on conflict do nothing
+                returning fact_id, educator_id, occurred_at)
+            insert into plan_refresh_due (plan_id, cause, due_at)
+            select p.id, f.fact_id, greatest(f.occurred_at, now())
+            from fact f join plan p on p.educator_id = f.educator_id
             on conflict do nothing""";
 
     private static final String OF_EDUCATORS = """
@@ -88,6 +108,34 @@ public class FactRepository {
                 .setParameter("reverses", fact.reverses())
                 .setParameter("detail", detail == null ? null : write(detail))
                 // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** {@link #record(UUID, Fact)} of each fact about its educator, in one statement. */
+    public Uni<Void> recordAll(List<Map.Entry<UUID, Fact>> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (Map.Entry<UUID, Fact> about : facts) {
+            Fact fact = about.getValue();
+            ObjectNode row = rows.addObject()
+                    .put("n", rows.size())
+                    .put("fact_id", fact.id())
+                    .put("educator_id", about.getKey().toString())
+                    .put("kind", fact.kind().name())
+                    .put("occurred_at", fact.time().toString())
+                    .put("subject", fact.subject())
+                    .put("format", fact.format())
+                    .put("category", fact.category())
+                    .put("hours", fact.hours())
+                    .put("reverses", fact.reverses());
+            row.set("tags", json.valueToTree(fact.tags()));
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(RECORD_ALL)
+                .setParameter("facts", rows.toString())
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
                 .replaceWithVoid();
