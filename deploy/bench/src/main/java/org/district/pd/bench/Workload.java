@@ -35,6 +35,8 @@ final class Workload {
 
     private static final String LMS = "lms-connector";
     private static final String LMS_SECRET = "lms-connector-secret";
+    /** The second plan-service instance of the scale-out step, as run.sh starts it. */
+    static final String REPLICA = "plan-service-2";
 
     private final Settings settings;
     private final Http http;
@@ -97,13 +99,13 @@ final class Workload {
                 awaitDrained(backlog, "before the scale-out");
                 ObjectNode figures = this.figures.section("scaleout");
                 ArrayNode consumers = figures.putArray("consumers");
-                backlog.consumers().forEach(consumers::add);
+                awaitReplicaConsumers(backlog).forEach(consumers::add);
                 Bench.log("scale-out: %d consumers of pd.learning.events in plan-service's group: %s",
                         consumers.size(), consumers);
                 backfill(backlog, "scaleout", settings.scaleOut());
                 Watch.Memory memory = new Watch.Memory();
                 figures.put("rssMib", memory.rssMib("plan-service"));
-                figures.put("replicaRssMib", memory.rssMib("plan-service-2"));
+                figures.put("replicaRssMib", memory.rssMib(REPLICA));
                 this.figures.save();
             } finally {
                 sampler.interrupt();
@@ -280,6 +282,23 @@ final class Workload {
             Bench.log("end to end: %d probe teachers with a plan at 'Learn'", probes.size());
             return probes;
         }
+    }
+
+    /**
+     * The group's consumers once the second instance's (run.sh names its clients {@code plan-service-2-...}) hold
+     * partitions too: a rebalance during the measure would be measured with it.
+     */
+    private List<String> awaitReplicaConsumers(Watch.Backlog backlog) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<String> consumers = backlog.consumers();
+        while (consumers.stream().noneMatch(consumer -> consumer.startsWith(REPLICA + "-"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no consumer of " + REPLICA + " joined in 120 s: " + consumers);
+            }
+            Thread.sleep(1000);
+            consumers = backlog.consumers();
+        }
+        return consumers;
     }
 
     // ------------------------------------------------------------------------------------------ backfill

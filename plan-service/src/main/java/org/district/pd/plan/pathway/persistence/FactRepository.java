@@ -2,6 +2,7 @@ package org.district.pd.plan.pathway.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -144,13 +145,16 @@ public class FactRepository {
     /** The facts about these educators, by educator, read on the connection of a transaction. */
     public Uni<Map<UUID, List<Scoped>>> of(SqlConnection tx, Collection<UUID> educatorIds) {
         return tx.preparedQuery(OF_EDUCATORS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
+            // A teacher's facts number in the thousands over the years, read again at each evaluation: columns by
+            // position (by name is a search per value), and each distinct tag list parsed once.
             Map<UUID, List<Scoped>> facts = new HashMap<>();
-            rows.forEach(row -> facts.computeIfAbsent(row.getUUID("educator_id"), id -> new ArrayList<>())
-                    .add(new Scoped(row.getUUID("plan_id"), new Fact(row.getString("fact_id"),
-                            Fact.Kind.valueOf(row.getString("kind")), row.getOffsetDateTime("occurred_at").toInstant(),
-                            row.getString("subject"), read(row.getString("tags")), row.getString("format"),
-                            row.getString("category"), row.getBigDecimal("hours"), row.getString("reverses")),
-                            row.getString("detail") == null ? null : readDetail(row.getString("detail")))));
+            Map<String, Set<String>> tags = new HashMap<>();
+            rows.forEach(row -> facts.computeIfAbsent(row.getUUID(0), id -> new ArrayList<>())
+                    .add(new Scoped(row.getUUID(1), new Fact(row.getString(2), Fact.Kind.valueOf(row.getString(3)),
+                            row.getOffsetDateTime(4).toInstant(), row.getString(5),
+                            tags.computeIfAbsent(row.getString(6), this::read), row.getString(7), row.getString(8),
+                            row.getBigDecimal(9), row.getString(10)),
+                            row.getString(11) == null ? null : readDetail(row.getString(11)))));
             return facts;
         });
     }
@@ -174,8 +178,8 @@ public class FactRepository {
 
     private Set<String> read(String tags) {
         try {
-            return json.readValue(tags, new TypeReference<LinkedHashSet<String>>() {
-            });
+            return Collections.unmodifiableSet(json.readValue(tags, new TypeReference<LinkedHashSet<String>>() {
+            }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored tags cannot be read", e);
         }
