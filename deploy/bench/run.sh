@@ -2,8 +2,8 @@
 # The system benchmark, one command against the RUNNING system (deploy/local/start.sh): raw limits, the district
 # (roster and catalog), ingest at rising rates (JSON batches and xAPI), end to end, backfill, HR reports, footprint.
 # Writes deploy/bench/results/<UTC start>-<preset>/report.md with PNG charts, and prints the headline.
-#   run.sh                   --preset=small: 2,000 teachers, short steps; about 6 minutes
-#   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about an hour
+#   run.sh                   --preset=small: 2,000 teachers, short steps; 6-8 minutes
+#   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about 40 min
 #   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped); also
 #                            --skip=scaleout (no second plan-service instance), comma-separated
 #   run.sh --skip=district --phases=e2e --skip=scaleout ...   one phase of the load step alone
@@ -68,7 +68,8 @@ bench load
 if [[ ,$skip, != *,scaleout,* ]]; then
     replica=plan-service-2 replica_port=8085
     echo "==> 5b. scale-out: a second plan-service instance ($replica, port $replica_port) in the same consumer group"
-    port_open 127.0.0.1 "$replica_port" && die "port $replica_port for $replica is taken by $(describe_port "$replica_port")"
+    port_open 127.0.0.1 "$replica_port" \
+        && die "port $replica_port for $replica is taken by $(describe_port "$replica_port")"
     launch "$replica" "$LOG_DIR/$replica.log" java -Xmx256m -Dquarkus.http.port="$replica_port" \
         -Dmp.messaging.incoming.learning-events.client-id-prefix="$replica-" -jar "$(service_jar plan-service)"
     trap 'pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30' EXIT

@@ -321,7 +321,8 @@ final class Workload {
         long lagAtEnd = backlog.lag();
         long inLedgerWhenPosted = feedSince(feedStart);
         Bench.log("%s: %,d accepted in %.1f s (%,.0f/s; %d failed requests %s); plan-service %,d events behind",
-                section, accepted, (posted - start) / 1e9, result.acceptedPerSecond(), result.failedRequests(), result.errors(),
+                section, accepted, (posted - start) / 1e9, result.acceptedPerSecond(), result.failedRequests(),
+                result.errors(),
                 lagAtEnd);
         long deadline = posted + TimeUnit.SECONDS.toNanos(settings.drainTimeoutSeconds());
         long inLedger = 0;
