@@ -35,9 +35,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CreditHoursReport {
 
+    /**
+     * A page's educators with their schools, then each one's sums by category and credit type: the schools once per
+     * educator and the sums in a lateral per educator, so the rows come in the page's order without a sort (the order
+     * of an educator's sums does not matter; they are merged by category).
+     */
     private static final String PAGE = """
             with page as (
-                select e.id, e.sourced_id, e.given_name, e.family_name, e.email
+                select e.id, e.sourced_id, e.given_name, e.family_name, e.email,
+                       array(select s.school_id from educator_school s where s.educator_id = e.id order by s.school_id)
+                           as school_ids
                 from educator e
                 where (e.active or e.deactivated_at > $2)
                   and ($1::uuid[] is null or exists (
@@ -45,14 +52,15 @@ public class CreditHoursReport {
                   and ($4::uuid is null or (e.family_name, e.given_name, e.id) > ($5::text, $6::text, $4::uuid))
                 order by e.family_name, e.given_name, e.id
                 limit $7)
-            select p.id, p.sourced_id, p.given_name, p.family_name, p.email,
-                   array(select s.school_id from educator_school s where s.educator_id = p.id order by s.school_id)
-                       as school_ids,
-                   l.category, l.credit_type, sum(l.credit_hours) as units
+            select p.id, p.sourced_id, p.given_name, p.family_name, p.email, p.school_ids, l.category, l.credit_type,
+                   l.units
             from page p
-            left join ledger_entry l on l.educator_id = p.id and l.occurred_at >= $2 and l.occurred_at < $3
-            group by p.id, p.sourced_id, p.given_name, p.family_name, p.email, l.category, l.credit_type
-            order by p.family_name, p.given_name, p.id, l.category, l.credit_type""";
+            left join lateral (
+                select l.category, l.credit_type, sum(l.credit_hours) as units
+                from ledger_entry l
+                where l.educator_id = p.id and l.occurred_at >= $2 and l.occurred_at < $3
+                group by l.category, l.credit_type) l on true
+            order by p.family_name, p.given_name, p.id""";
 
     private final Pool pool;
     private final RenewalService renewal;
