@@ -6,7 +6,7 @@
 #   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about 40 min
 #   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped); also
 #                            --skip=scaleout (no second plan-service instance), comma-separated
-#   run.sh --skip=district --phases=e2e --skip=scaleout ...   one phase of the load step alone
+#   run.sh --skip=district,scaleout --phases=e2e ...        one phase of the load step alone
 # Other flags go to the load steps: --rates=1000,2000 --step-seconds=30 --backfill=N ... (see README.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +18,7 @@ for arg; do
     case $arg in
         --preset=*) preset=${arg#*=} ;;
         --skip=*) skip=${arg#*=} ;;
-        -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) extra+=("$arg") ;;
     esac
 done

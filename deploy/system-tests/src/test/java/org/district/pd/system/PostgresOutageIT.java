@@ -2,6 +2,9 @@ package org.district.pd.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,13 +131,23 @@ class PostgresOutageIT {
      */
     private void outage(String how, Supplier<Instant> stop) {
         int answered = lms.answeredBatches();
-        batchesAllowed.release(BACKLOG_BATCHES);
-        awaitPosting(() -> lms.answeredBatches() - answered >= BACKLOG_BATCHES);
-        long acceptedSoFar = lms.acceptedCount();
-        long inLedger = ledger.count();
-        long pid = LocalPostgres.postmasterPid();
-        Instant stoppedAt = Instant.now();
-        stop.get();
+        long acceptedSoFar;
+        long inLedger;
+        long pid;
+        Instant stoppedAt;
+        Connection hold = holdPlanServiceBack();
+        try {
+            batchesAllowed.release(BACKLOG_BATCHES);
+            awaitPosting(() -> lms.answeredBatches() - answered >= BACKLOG_BATCHES);
+            sleep(Duration.ofSeconds(1)); // learning-service's relay sends the last batches' events meanwhile
+            acceptedSoFar = lms.acceptedCount();
+            inLedger = ledger.count();
+            pid = LocalPostgres.postmasterPid();
+            stoppedAt = Instant.now();
+            stop.get();
+        } finally {
+            closeQuietly(hold);
+        }
         int failedAtStop = lms.failedPosts();
         batchesAllowed.release(1); // posted while PostgreSQL is down, and posted again until it is answered
         Progress.print("PostgreSQL down: %s (postmaster pid %d) at %s; just before, %d completions were accepted and the "
@@ -161,6 +174,33 @@ class PostgresOutageIT {
         batchesAllowed.release(BATCHES_AFTER);
         awaitPosting(() -> lms.answeredBatches() - answeredAfter >= BATCHES_AFTER);
         outages.add(new Outage(how, pid, stoppedAt, restartedAt));
+    }
+
+    /**
+     * plan-service applies a poll of events with a few statements, faster than one LMS posts them: a lock on its
+     * inbox, held until the database goes, keeps its consumers waiting, so the backlog is on Kafka and not yet in the
+     * ledger when the outage lands, as it is under a heavier load. The lock dies with the database.
+     */
+    private static Connection holdPlanServiceBack() {
+        Connection connection = ServiceDatabases.open("pd_plan");
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("lock table inbox_event in share mode");
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("cannot lock plan-service's inbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException gone) {
+            // The database went away under it, as the test intends.
+        }
     }
 
     private long acceptedBetween(Instant from, Instant to) {

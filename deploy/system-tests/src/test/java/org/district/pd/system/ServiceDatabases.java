@@ -32,6 +32,16 @@ final class ServiceDatabases {
         }
     }
 
+    /** A connection of its own to {@code database}, for work that must outlive one call (e.g. holding a lock). */
+    static Connection open(String database) {
+        String url = "jdbc:postgresql://%s:%s/%s?connectTimeout=5".formatted(host(), port(), database);
+        try {
+            return DriverManager.getConnection(url, setting("PD_PG_USER", "pd"), setting("PD_PG_PASSWORD", "pd"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + database + " at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     static String host() {
         return setting("PD_PG_HOST", "localhost");
     }

@@ -20,7 +20,8 @@ public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry,
 
     /**
      * The entries, in order, as one JSON parameter (one round trip whatever their number), and for each whose source
-     * was taken back before it came the reversing entry, as {@link LedgerService} writes one entry at a time.
+     * was taken back before it came the reversing entry, as {@link LedgerService} writes one entry at a time (in the
+     * ledger's feed a run's reversals come after its entries, each after its own entry).
      */
     private static final String INSERT_ALL = """
             with entry as (
@@ -78,7 +79,6 @@ public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry,
                 .setParameter("entries", rows.toString())
                 .setParameter("reversal", LedgerService.REVERSAL)
                 .setParameter("now", now)
-                // Touches no entity the session holds (the caller's session is flushed and cleared per run).
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
                 .replaceWithVoid();

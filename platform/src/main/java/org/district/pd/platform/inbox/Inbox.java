@@ -259,7 +259,7 @@ public class Inbox {
                         .executeUpdate())
                 .flatMap(inserted -> inserted == run.size() ? handler.handleAll(run)
                         : Uni.createFrom().failure(new IllegalStateException((run.size() - inserted) + " of "
-                                + run.size() + " events were processed before")));
+                                + run.size() + " events were processed before or repeat in the run")));
     }
 
     private Uni<Outcome> processOnce(EventHandler handler, IncomingEvent event) {
@@ -273,7 +273,8 @@ public class Inbox {
                         .setParameter("consumer", handler.consumer())
                         .setParameter("eventId", event.id())
                         .setParameter("type", event.type())
-                        // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                        // Hibernate Reactive flushes before a native update whatever this says (it reads the session's
+                        // flush mode): a caller holding many entities flushes and clears its session first.
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .flatMap(inserted -> inserted == 1

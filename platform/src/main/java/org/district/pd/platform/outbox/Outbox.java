@@ -89,7 +89,8 @@ public class Outbox {
                         .setParameter("time", time)
                         .setParameter("correlationId", correlationId == null ? null : correlationId.toString())
                         .setParameter("payload", payload)
-                        // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                        // Hibernate Reactive flushes before a native update whatever this says (it reads the session's
+                        // flush mode): a caller holding many entities flushes and clears its session first.
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate())
                 .replaceWith(id);
@@ -98,7 +99,7 @@ public class Outbox {
     /**
      * Records events of any types, in the list's order, in one statement inside the caller's Panache transaction: one
      * round trip and one automatic flush for a whole batch, where {@link #append} per event costs one of each per event
-     * (and each flush dirty-checks every entity the session holds).
+     * (and each flush dirty-checks every entity the session holds, whatever the query's flush mode).
      */
     public Uni<Void> appendEach(String topic, List<Event> events) {
         if (events.isEmpty()) {

@@ -108,7 +108,8 @@ public class FactRepository {
                 .setParameter("hours", fact.hours())
                 .setParameter("reverses", fact.reverses())
                 .setParameter("detail", detail == null ? null : write(detail))
-                // Touches no entity table: skip the automatic flush, which dirty-checks the whole session.
+                // Hibernate Reactive flushes before a native update whatever this says (it reads the session's
+                // flush mode): a caller holding many entities flushes and clears its session first.
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate())
                 .replaceWithVoid();
