@@ -34,6 +34,7 @@ import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -273,16 +274,15 @@ class LearningEventsListenerTest {
     private ConsumerRecord<String, String> record(UUID eventId, String type, String value) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(LearningEvents.TOPIC, 0, offset++,
                 educatorId.toString(), value);
-        new ObjectMapper().convertValue(readTree(LearningEvents.headers(eventId, type, educatorId.toString())),
-                Map.class).forEach((name, header) -> record.headers().add(String.valueOf(name),
-                        String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+        readTree(LearningEvents.headers(eventId, type, educatorId.toString())).fields().forEachRemaining(header ->
+                record.headers().add(header.getKey(), header.getValue().asText().getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
     private static JsonNode readTree(String json) {
         try {
             return new ObjectMapper().readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
