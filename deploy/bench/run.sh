@@ -70,7 +70,9 @@ if [[ ,$skip, != *,scaleout,* ]]; then
     echo "==> 5b. scale-out: a second plan-service instance ($replica, port $replica_port) in the same consumer group"
     port_open 127.0.0.1 "$replica_port" \
         && die "port $replica_port for $replica is taken by $(describe_port "$replica_port")"
-    launch "$replica" "$LOG_DIR/$replica.log" java -Xmx256m -Dquarkus.http.port="$replica_port" \
+    archive=$(class_data_archive plan-service) # only read: plan-service's own stop records a missing one
+    [[ $archive == -XX:SharedArchiveFile=* ]] || archive=
+    launch "$replica" "$LOG_DIR/$replica.log" java "${SERVICE_JVM_OPTIONS[@]}" $archive -Dquarkus.http.port="$replica_port" \
         -Dmp.messaging.incoming.learning-events.client-id-prefix="$replica-" -jar "$(service_jar plan-service)"
     trap 'pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30' EXIT
     wait_until 90 "$replica" "$(cat "$(pid_file "$replica")")" "$LOG_DIR/$replica.log" service_ready "$replica_port"

@@ -2,7 +2,7 @@ package org.district.pd.community.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.district.pd.community.educator.EducatorDirectory;
 import org.district.pd.community.messaging.events.EducatorUpserted;
 import org.district.pd.community.messaging.events.Topics;
@@ -28,9 +28,10 @@ public class RosterListener implements EventHandler {
         this.directory = directory;
     }
 
+    /** A poll's snapshots in one transaction: a district's first import fans out many times faster. */
     @Incoming(Topics.ROSTER_EDUCATORS_CHANNEL)
-    public Uni<Void> onRosterRecord(ConsumerRecord<String, String> record) {
-        return inbox.consume(this, record);
+    public Uni<Void> onRosterRecords(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll(this, records);
     }
 
     @Override

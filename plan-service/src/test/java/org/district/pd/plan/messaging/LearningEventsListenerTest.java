@@ -204,6 +204,13 @@ class LearningEventsListenerTest {
                 record(UUID.randomUUID(), LearningEvents.COMPLETED, takenBack.toString()));
 
         consumeAll(poll);
+        // The bulk path was taken: the run's entries (the reversal with them) and its facts were each inserted by one
+        // statement of one transaction. Row by row, each would carry its own command id (cmin).
+        assertThat(count("select count(distinct (xmin::text, cmin::text)) from ledger_entry where educator_id = $1",
+                educatorId)).isEqualTo(1);
+        assertThat(count("select count(*) from ledger_entry where educator_id = $1", educatorId)).isEqualTo(4);
+        assertThat(count("select count(distinct (xmin::text, cmin::text)) from educator_fact"
+                + " where educator_id = $1 and kind = 'COURSE_COMPLETED'", educatorId)).isEqualTo(1);
         consumeAll(poll);
 
         assertThat(hours("BULK")).isEqualByComparingTo("3.75");

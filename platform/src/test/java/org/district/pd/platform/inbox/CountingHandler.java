@@ -52,6 +52,9 @@ public class CountingHandler implements EventHandler {
     @Override
     public Uni<Void> handleAll(List<IncomingEvent> events) {
         bulkRuns.add(events.size());
+        if (events.stream().anyMatch(CountingHandler::poisoned)) {
+            return Uni.createFrom().failure(new PoisonRecord("an event of the run has \"poison\": true"));
+        }
         return Panache.getSession().flatMap(session -> session.persistAll(events.stream().map(event -> {
             TestEffect effect = new TestEffect();
             effect.id = UUID.randomUUID();
@@ -79,9 +82,17 @@ public class CountingHandler implements EventHandler {
         if (event.type().endsWith(".unknown.v1")) {
             return Uni.createFrom().failure(PoisonRecord.unknownType(event.type()));
         }
+        if (poisoned(event)) {
+            return Uni.createFrom().failure(new PoisonRecord("the event has \"poison\": true"));
+        }
         TestEffect effect = new TestEffect();
         effect.id = UUID.randomUUID();
         effect.eventId = event.id();
         return Panache.getSession().flatMap(session -> session.persist(effect));
+    }
+
+    /** Data the handler refuses, alone or in a run: {@code {"poison": true}}. */
+    private static boolean poisoned(IncomingEvent event) {
+        return event.data() != null && event.data().path("poison").asBoolean(false);
     }
 }

@@ -146,6 +146,31 @@ class InboxTest {
                 run.stream().map(InboxTest::eventId).toArray(UUID[]::new))).isEqualTo(1);
     }
 
+    /**
+     * A run the handler refuses as a whole because of one poisoned event fails the poll; record by record, that event
+     * is dead-lettered and the others of the run are applied, each once.
+     */
+    @Test
+    void poisonInARunOfBulkEventsIsDeadLetteredAndTheRestOfTheRunApplied() {
+        ConsumerRecord<String, String> first = record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":31}");
+        ConsumerRecord<String, String> poison = record(UUID.randomUUID(), CountingHandler.BULK, "{\"poison\":true}");
+        ConsumerRecord<String, String> last = record(UUID.randomUUID(), CountingHandler.BULK, "{\"n\":32}");
+        int runsBefore = handler.bulkRuns().size();
+
+        consumeAll(List.of(first, poison, last));
+
+        assertThat(handler.bulkRuns().subList(runsBefore, handler.bulkRuns().size())).as("the run was tried whole")
+                .containsExactly(3);
+        assertThat(applications(eventId(first))).isEqualTo(1);
+        assertThat(applications(eventId(last))).isEqualTo(1);
+        assertThat(applications(eventId(poison))).isZero();
+        String reason = pool.preparedQuery("select reason from dead_letter where event_id = $1")
+                .execute(Tuple.of(eventId(poison))).await().indefinitely().iterator().next().getString("reason");
+        assertThat(reason).contains("\"poison\": true");
+        assertThat(count("select count(*) from dead_letter where event_id = any($1)",
+                new UUID[] {eventId(first), eventId(last)})).isZero();
+    }
+
     @Test
     void poisonInAPollIsDeadLetteredAndTheOtherRecordsApplied() {
         ConsumerRecord<String, String> good = record(UUID.randomUUID(), "pd.platform.tested.v1", "{\"n\":13}");
