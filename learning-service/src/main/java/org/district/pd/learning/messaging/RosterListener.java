@@ -28,7 +28,7 @@ public class RosterListener implements EventHandler {
         this.directory = directory;
     }
 
-    /** A poll's snapshots in one transaction: a district's first import fans out many times faster. */
+    /** A poll's snapshots in one transaction: an import's fan-out is faster (README, "Performance"). */
     @Incoming(Topics.ROSTER_EDUCATORS_CHANNEL)
     public Uni<Void> onRosterRecords(ConsumerRecords<String, String> records) {
         return inbox.consumeAll(this, records);
