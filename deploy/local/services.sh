@@ -72,14 +72,16 @@ SERVICE_JVM_OPTIONS=(-Xmx256m -Xms64m -XX:+UseSerialGC)
 
 # A class-data archive for each build of a service (the JDK's dynamic CDS): the first start of a build records every
 # class it loaded when it stops; each later start maps them instead of loading and verifying them again (plan-service
-# restarted alone: ready in 6.5-7.7 s without, 3.9-5.3 s with). An archive older than its jar is recorded again; a JDK that cannot use one ignores it.
-# The replica plan-service of deploy/bench/run.sh starts from the same jar and only reads the archive.
+# restarted alone: ready in 6.5-7.7 s without, 3.9-5.3 s with). The archive is named after its jar's build time, so
+# one written at the stop of a run of an older build never passes for this build's; a JDK that cannot use an archive
+# ignores it. The replica plan-service of deploy/bench/run.sh starts from the same jar and only reads the archive.
 class_data_archive() { # name
-    local archive=$PD_STATE_DIR/class-data/$1.jsa
-    if [[ -f $archive && $archive -nt $(service_jar "$1") ]]; then
+    local dir=$PD_STATE_DIR/class-data archive
+    archive=$dir/$1-$(stat -c %Y "$(service_jar "$1")").jsa
+    if [[ -f $archive ]]; then
         echo "-XX:SharedArchiveFile=$archive"
     else
-        mkdir -p "${archive%/*}" && rm -f "$archive"
+        mkdir -p "$dir" && rm -f "$dir/$1"-[0-9]*.jsa
         # The JDK names each class it cannot keep (thousands of warnings at the stop) under the tag cds alone.
         echo "-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off"
     fi

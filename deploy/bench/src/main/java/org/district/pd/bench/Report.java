@@ -144,8 +144,11 @@ final class Report {
         line("");
         line("Open loop: batches of %d leave at the offered rate whatever the answers do, %d s per step, at most %d"
                 + " unanswered (more are shed and count as failures); latency counts from when a batch was due."
-                + " A step with under 95 %% accepted, a failure, or p99 over 1 s ends the ramp.", settings.batchSize(),
-                settings.rampStepSeconds(), settings.maxInFlight());
+                + " A step with under 95 %% accepted, a failure, or p99 over 1 s ends the ramp.%s", settings.batchSize(),
+                settings.rampStepSeconds(), settings.maxInFlight(), ramp.path("warmUpSeconds").asInt() > 0
+                        ? " Before the first step, " + ramp.path("warmUpSeconds").asInt()
+                                + " s at its rate warmed the path up, not counted."
+                        : "");
         line("");
         line("| offered/s | accepted/s | requests | p50 ms | p95 ms | p99 ms | max ms | failed requests | errors |");
         line("|---|---|---|---|---|---|---|---|---|");

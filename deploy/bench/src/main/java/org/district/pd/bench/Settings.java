@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * committed report), flags ({@code --name=value}) and the runtime's environment (deploy/local/.run/env).
  */
 record Settings(String preset, Path out, String gateway, String keycloak, String kafka, String pgHost, int pgPort,
-                String pgUser, String pgPassword, int teachers, int rampStepSeconds, List<Integer> rampRates,
+                String pgUser, String pgPassword, int teachers, int warmUpSeconds, int rampStepSeconds, List<Integer> rampRates,
                 List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds, int backfill,
                 int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
                 List<String> phases, int endToEndRate, int scaleOut) {
@@ -27,7 +27,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 env("PD_GATEWAY_URL", "http://localhost:8080"), env("PD_KEYCLOAK_URL", "http://localhost:8180"),
                 env("PD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"), env("PD_PG_HOST", "localhost"),
                 Integer.parseInt(env("PD_PG_PORT", "5432")), env("PD_PG_USER", "pd"), env("PD_PG_PASSWORD", "pd"),
-                integer(flags, "teachers", full ? 75_654 : 2_000),
+                integer(flags, "teachers", full ? 75_654 : 2_000), integer(flags, "warm-up-seconds", 5),
                 integer(flags, "step-seconds", full ? 30 : 8),
                 rates(flags, "rates", full ? "250,500,750,1000,1500,2000,3000,4000,5000,6000" : "250,500,1000,2000"),
                 rates(flags, "xapi-rates", full ? "100,250,500,1000,2000,3000,5000" : "100,250,500,1000"),

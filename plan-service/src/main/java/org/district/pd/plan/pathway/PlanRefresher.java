@@ -133,19 +133,24 @@ public class PlanRefresher {
         Map<UUID, Pinned> latest = WorkerTransactions.await(
                 progress.latest(tx, plans.stream().map(DuePlan::templateId).distinct().toList()));
         List<Outbox.Event> events = new ArrayList<>();
+        ProgressRepository.Writes writes = progress.writes();
         for (DuePlan plan : plans) {
             List<FactRepository.Scoped> scoped = known.getOrDefault(plan.educatorId(), List.of()).stream()
                     .filter(fact -> fact.concerns(plan.id())).toList();
             events.addAll(evaluate(tx, plan, scoped, causes.getOrDefault(plan.id(), List.of()),
-                    latest.get(plan.templateId()), now));
+                    latest.get(plan.templateId()), now, writes));
         }
+        WorkerTransactions.await(progress.apply(tx, writes));
         WorkerTransactions.await(outbox.appendEach(tx, Topics.PLAN_EVENTS, events));
         return plans.size();
     }
 
-    /** Evaluates one plan, moving a cycle that opens now to the template's latest version; its events. */
+    /**
+     * Evaluates one plan, moving a cycle that opens now to the template's latest version; its events. Its new state,
+     * timeline entry and next due time join {@code writes}, sent with the batch's.
+     */
     private List<Outbox.Event> evaluate(SqlConnection tx, DuePlan plan, List<FactRepository.Scoped> scoped,
-            List<Cause> causes, Pinned latest, Instant now) {
+            List<Cause> causes, Pinned latest, Instant now, ProgressRepository.Writes writes) {
         List<Fact> known = scoped.stream().map(FactRepository.Scoped::fact).toList();
         PathwayState state = PathwayEngine.evaluate(cycle -> plan.versions().floorEntry(cycle).getValue().template(),
                 plan.startedAt(), known, now);
@@ -160,14 +165,13 @@ public class PlanRefresher {
         }
         List<ProgressChange> changes = ProgressChanges.between(plan.state(), state);
         int version = plan.versions().lastEntry().getValue().version();
-        WorkerTransactions.await(progress.save(tx, plan.id(), state, version, now));
-        WorkerTransactions.await(progress.dueAgain(tx, plan.id(), CADENCE,
-                state.ended() ? Optional.empty() : Optional.of(state.current().endsAt())));
+        writes.save(plan.id(), state, version, now);
+        writes.dueAgain(plan.id(), CADENCE, state.ended() ? Optional.empty() : Optional.of(state.current().endsAt()));
         List<Map<String, Object>> described = describe(causes, scoped);
         if (changes.isEmpty() && described.stream().noneMatch(cause -> cause.containsKey("detail"))) {
             return List.of(); // nothing changed, and nobody wrote anything: not an entry of the timeline
         }
-        WorkerTransactions.await(progress.timeline(tx, plan.id(), now, described, changes));
+        writes.timeline(plan.id(), now, described, changes);
         return PlanEvents.of(plan, state, changes);
     }
 
