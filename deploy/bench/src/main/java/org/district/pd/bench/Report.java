@@ -144,8 +144,9 @@ final class Report {
         line("");
         line("Open loop: batches of %d leave at the offered rate whatever the answers do, %d s per step, at most %d"
                 + " unanswered (more are shed and count as failures); latency counts from when a batch was due."
-                + " A step with under 95 %% accepted, a failure, or p99 over 1 s ends the ramp.%s", settings.batchSize(),
-                settings.rampStepSeconds(), settings.maxInFlight(), ramp.path("warmUpSeconds").asInt() > 0
+                + " A step with under 95 %% accepted, a failure, or p99 over 1 s ends the ramp.%s",
+                settings.batchSize(), settings.rampStepSeconds(), settings.maxInFlight(),
+                ramp.path("warmUpSeconds").asInt() > 0
                         ? " Before the first step, " + ramp.path("warmUpSeconds").asInt()
                                 + " s at its rate warmed the path up, not counted."
                         : "");

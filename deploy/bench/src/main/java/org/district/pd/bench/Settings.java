@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * committed report), flags ({@code --name=value}) and the runtime's environment (deploy/local/.run/env).
  */
 record Settings(String preset, Path out, String gateway, String keycloak, String kafka, String pgHost, int pgPort,
-                String pgUser, String pgPassword, int teachers, int warmUpSeconds, int rampStepSeconds, List<Integer> rampRates,
-                List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds, int backfill,
-                int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
+                String pgUser, String pgPassword, int teachers, int warmUpSeconds, int rampStepSeconds,
+                List<Integer> rampRates, List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds,
+                int backfill, int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
                 List<String> phases, int endToEndRate, int scaleOut) {
 
     static Settings of(Map<String, String> flags) {

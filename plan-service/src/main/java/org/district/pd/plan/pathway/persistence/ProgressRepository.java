@@ -170,7 +170,8 @@ public class ProgressRepository {
     }
 
     private static Uni<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 
     /** A batch's new states, timeline entries and due times, one row per plan for each. */
