@@ -2,11 +2,15 @@ package org.district.pd.learning.educator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +21,7 @@ import org.district.pd.learning.educator.LearnerIdentity.Kind;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.All;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,9 +51,7 @@ public class EducatorDirectory {
     public Uni<Void> apply(EducatorSnapshot snapshot) {
         return educators.findById(snapshot.educatorId()).flatMap(found -> {
             if (found != null && snapshot.at().isBefore(found.updatedAt)) {
-                // A compacted topic may hand us an older snapshot after a newer one, e.g. on a replay.
-                LOG.debugf("Ignored the roster snapshot of educator %s from %s: the one from %s is applied already",
-                        snapshot.educatorId(), snapshot.at(), found.updatedAt);
+                ignored(snapshot, found.updatedAt);
                 return Uni.createFrom().voidItem();
             }
             return educators.persist(update(found == null ? new Educator() : found, snapshot))
@@ -56,6 +59,87 @@ public class EducatorDirectory {
                     .call(saved -> educators.flush())
                     .flatMap(saved -> reconcile(snapshot.educatorId(), identitiesOf(snapshot)));
         });
+    }
+
+    /**
+     * Applies the snapshots of one poll with a few statements for all those that only take identities nobody holds: an import of new or renamed educators. A snapshot that involves anyone else
+     * (an identity another educator holds or another snapshot of the run wants, one it drops, an open claim of its
+     * educator, or its educator twice in the run) is applied after them by {@link #apply}, alone; none of them touches
+     * what the others write. Runs inside the inbox's transaction; a conflict with another consumer's transaction fails
+     * it, and the inbox then applies the poll's records one by one.
+     */
+    public Uni<Void> applyAll(List<EducatorSnapshot> snapshots) {
+        Map<UUID, Long> perEducator = snapshots.stream()
+                .collect(Collectors.groupingBy(EducatorSnapshot::educatorId, Collectors.counting()));
+        List<UUID> ids = List.copyOf(perEducator.keySet());
+        return educators.updatedAt(ids).flatMap(applied -> {
+            List<EducatorSnapshot> fresh = new ArrayList<>();
+            List<EducatorSnapshot> alone = new ArrayList<>();
+            for (EducatorSnapshot snapshot : snapshots) {
+                Instant held = applied.get(snapshot.educatorId());
+                if (perEducator.get(snapshot.educatorId()) > 1) {
+                    alone.add(snapshot);
+                } else if (held == null || !snapshot.at().isBefore(held)) {
+                    fresh.add(snapshot);
+                } else {
+                    ignored(snapshot, held);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return applyEach(alone);
+            }
+            Map<UUID, List<Key>> wanted = new LinkedHashMap<>();
+            fresh.forEach(snapshot -> wanted.put(snapshot.educatorId(), identitiesOf(snapshot)));
+            Map<Key, Long> wantedBy = wanted.values().stream().flatMap(List::stream)
+                    .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
+            return identities.holders(wantedBy.keySet()).flatMap(holders -> identities.heldByAll(wanted.keySet())
+                    .flatMap(held -> conflicts.claimants(wanted.keySet()).flatMap(claimants -> {
+                        List<EducatorSnapshot> simple = new ArrayList<>();
+                        Map<Key, UUID> free = new HashMap<>();
+                        for (EducatorSnapshot snapshot : fresh) {
+                            UUID educatorId = snapshot.educatorId();
+                            List<Key> keys = wanted.get(educatorId);
+                            boolean onlyItsOwn = keys.stream().allMatch(key -> wantedBy.get(key) == 1
+                                    && (holders.get(key) == null || holders.get(key).equals(educatorId)))
+                                    && keys.containsAll(held.getOrDefault(educatorId, List.of()))
+                                    && !claimants.contains(educatorId);
+                            if (onlyItsOwn) {
+                                simple.add(snapshot);
+                                keys.stream().filter(key -> holders.get(key) == null)
+                                        .forEach(key -> free.put(key, educatorId));
+                            } else {
+                                alone.add(snapshot);
+                            }
+                        }
+                        return applySimple(simple, free, wanted).call(() -> applyEach(alone));
+                    })));
+        });
+    }
+
+    /** A compacted topic may hand us an older snapshot after a newer one, e.g. on a replay. */
+    private static void ignored(EducatorSnapshot snapshot, Instant applied) {
+        LOG.debugf("Ignored the roster snapshot of educator %s from %s: the one from %s is applied already",
+                snapshot.educatorId(), snapshot.at(), applied);
+    }
+
+    private Uni<Void> applyEach(List<EducatorSnapshot> snapshots) {
+        return Multi.createFrom().iterable(snapshots).onItem().transformToUniAndConcatenate(this::apply)
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Writes educators whose identities are free or theirs, and gives them the free ones; their completions go. */
+    private Uni<Void> applySimple(List<EducatorSnapshot> simple, Map<Key, UUID> free, Map<UUID, List<Key>> wanted) {
+        if (simple.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Key> released = simple.stream().flatMap(snapshot -> wanted.get(snapshot.educatorId()).stream()).toList();
+        return educators.upsertAll(simple)
+                .call(() -> free.isEmpty() ? Uni.createFrom().voidItem() : identities.takeAll(free)
+                        .flatMap(taken -> taken == free.size() ? Uni.createFrom().voidItem()
+                                : Uni.createFrom().failure(new IllegalStateException((free.size() - taken) + " of "
+                                        + free.size() + " free identities were taken meanwhile by another educator"))))
+                .call(() -> LearnersIdentified.tellAll(learnersIdentified, released))
+                .replaceWithVoid();
     }
 
     private Uni<Void> reconcile(UUID educatorId, List<Key> wanted) {

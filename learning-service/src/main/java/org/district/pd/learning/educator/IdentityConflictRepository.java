@@ -1,8 +1,10 @@
 package org.district.pd.learning.educator;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +54,15 @@ public class IdentityConflictRepository implements PanacheRepositoryBase<Identit
 
     public Uni<List<Claim>> openClaimsBy(UUID claimantId) {
         return claims("c.claimantId = :claimant", Map.of("claimant", claimantId));
+    }
+
+    /** Which of these educators have a claim open. */
+    public Uni<Set<UUID>> claimants(Collection<UUID> educatorIds) {
+        return getSession().flatMap(session -> session.createSelectionQuery("select distinct c.claimantId"
+                        + " from IdentityConflict c where c.claimantId in :claimants and c.resolvedAt is null", UUID.class)
+                .setParameter("claimants", educatorIds)
+                .getResultList())
+                .map(Set::copyOf);
     }
 
     public Uni<Integer> resolve(UUID conflictId, Resolution resolution, Instant now) {

@@ -15,6 +15,9 @@ import jakarta.persistence.FlushModeType;
 import org.district.pd.learning.educator.LearnerIdentity.Key;
 import org.district.pd.learning.educator.LearnerIdentity.Kind;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +33,20 @@ public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerI
     private static final String TAKE = """
             insert into learner_identity (kind, value, educator_id) values (:kind, :value, :educator)
             on conflict do nothing""";
+
+    private static final String TAKE_ALL = """
+            insert into learner_identity (kind, value, educator_id)
+            select i.kind, i.value, i.educator_id
+            from jsonb_to_recordset(cast(cast(:identities as text) as jsonb))
+                 as i(n int, kind text, value text, educator_id uuid)
+            order by i.n
+            on conflict do nothing""";
+
+    private final ObjectMapper json;
+
+    LearnerIdentityRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Who holds each of the given identities, in one query; identities nobody holds are absent. */
     public Uni<Map<Key, UUID>> holders(Collection<Key> keys) {
@@ -65,6 +82,34 @@ public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerI
                 .setParameter("educator", educatorId)
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new Key((Kind) row[0], (String) row[1])).toList());
+    }
+
+    /** {@link #heldBy} of many educators in one query, by educator; those holding none are absent. */
+    public Uni<Map<UUID, List<Key>>> heldByAll(Collection<UUID> educatorIds) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "select i.educatorId, i.key.kind, i.key.value from LearnerIdentity i where i.educatorId in :educators"
+                + " and i.linkedBy is null", Object[].class)
+                .setParameter("educators", educatorIds)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> (UUID) row[0],
+                        Collectors.mapping(row -> new Key((Kind) row[1], (String) row[2]), Collectors.toList()))));
+    }
+
+    /**
+     * Gives free identities to their educators with one statement, in {@link Key#ORDER}; how many were given, fewer
+     * when another educator took one meanwhile.
+     */
+    public Uni<Integer> takeAll(Map<Key, UUID> identities) {
+        ArrayNode rows = json.createArrayNode();
+        identities.entrySet().stream().sorted(Map.Entry.comparingByKey(Key.ORDER)).forEach(identity -> rows.addObject()
+                .put("n", rows.size())
+                .put("kind", identity.getKey().kind().name())
+                .put("value", identity.getKey().value())
+                .put("educator_id", identity.getValue().toString()));
+        return getSession().flatMap(session -> session.createNativeQuery(TAKE_ALL)
+                .setParameter("identities", rows.toString())
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate());
     }
 
     /** Gives a free identity to an educator; false when another educator holds it, even one that just took it. */

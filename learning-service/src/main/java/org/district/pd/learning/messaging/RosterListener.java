@@ -1,5 +1,7 @@
 package org.district.pd.learning.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,6 +44,18 @@ public class RosterListener implements EventHandler {
     @Override
     public String consumer() {
         return CONSUMER;
+    }
+
+    /** An import's snapshots: most only take identities nobody holds, and are written together. */
+    @Override
+    public boolean appliesInBulk(String type) {
+        return EducatorUpserted.TYPE.equals(type);
+    }
+
+    @Override
+    public Uni<Void> handleAll(List<IncomingEvent> events) {
+        return directory.applyAll(events.stream()
+                .map(event -> inbox.data(event, EducatorUpserted.class).snapshot(event.time())).toList());
     }
 
     @Override

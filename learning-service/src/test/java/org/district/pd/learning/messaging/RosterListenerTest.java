@@ -3,16 +3,21 @@ package org.district.pd.learning.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.learning.Roster;
+import org.district.pd.platform.inbox.Inbox;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,6 +41,17 @@ class RosterListenerTest {
 
     @Inject
     Pool database;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    RosterListener listener;
+
+    @Inject
+    Vertx vertx;
+
+    private long offset;
 
     @Test
     void theContractExampleIsProjected() {
@@ -104,6 +124,54 @@ class RosterListenerTest {
         assertThat(count("select count(*) from learner_identity where value = $1", snapshot.get("email").asText())).isEqualTo(1);
     }
 
+    /**
+     * A poll of snapshots: the new educators whose identities are free are written together, with one statement each
+     * for their rows and their identities; a snapshot that claims a held identity, and an older one, get what they get
+     * alone. Delivered again, the poll changes nothing.
+     */
+    @Test
+    void aPollIsWrittenTogetherAndSnapshotsInvolvingOthersAlone() {
+        ObjectNode holder = Roster.newEducator("Hugo");
+        Roster.publish(holder);
+        UUID holderId = UUID.fromString(holder.get("educatorId").asText());
+        await().atMost(Duration.ofSeconds(45)).until(() -> educator(holderId) != null);
+
+        List<ObjectNode> newcomers = List.of(Roster.newEducator("Ana"), Roster.newEducator("Ben"), Roster.newEducator("Cai"));
+        UUID[] newcomerIds = newcomers.stream().map(educator -> UUID.fromString(educator.get("educatorId").asText()))
+                .toArray(UUID[]::new);
+        ObjectNode claimant = Roster.newEducator("Dan");
+        String heldEmail = holder.get("email").asText();
+        claimant.put("email", heldEmail);
+        UUID claimantId = UUID.fromString(claimant.get("educatorId").asText());
+        ObjectNode olderHolder = holder.deepCopy();
+        ((ObjectNode) olderHolder.get("name")).put("givenName", "Stale");
+        Instant now = Instant.now();
+        List<ConsumerRecord<String, String>> poll = List.of(record(newcomers.get(0), now), record(newcomers.get(1), now),
+                record(claimant, now), record(olderHolder, now.minus(Duration.ofHours(1))), record(newcomers.get(2), now));
+
+        consumeAll(poll);
+
+        assertThat(count("select count(*) from educator where id = any($1)", newcomerIds)).isEqualTo(3);
+        assertThat(count("select count(distinct (xmin::text, cmin::text)) from educator where id = any($1)", newcomerIds))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from learner_identity where educator_id = any($1)", newcomerIds)).isEqualTo(15);
+        assertThat(count("select count(distinct (xmin::text, cmin::text)) from learner_identity where educator_id = any($1)",
+                newcomerIds)).isEqualTo(1);
+        assertThat(educator(claimantId).getString("given_name")).isEqualTo("Dan");
+        assertThat(count("select count(*) from learner_identity where educator_id = $1", claimantId)).isEqualTo(4);
+        assertThat(holderOf(heldEmail)).isEqualTo(holderId);
+        assertThat(count("select count(*) from identity_conflict where claimant_id = $1 and resolved_at is null",
+                claimantId)).isEqualTo(1);
+        assertThat(educator(holderId).getString("given_name")).isEqualTo("Hugo");
+
+        consumeAll(poll);
+        assertThat(count("select count(*) from learner_identity where educator_id = any($1)", newcomerIds)).isEqualTo(15);
+        assertThat(count("select count(*) from identity_conflict where claimant_id = $1", claimantId)).isEqualTo(1);
+        assertThat(count("select count(*) from inbox_event where event_id = any($1)",
+                poll.stream().map(record -> UUID.fromString(KafkaTestClient.header(record, "ce_id"))).toArray(UUID[]::new)))
+                .isEqualTo(5);
+    }
+
     @Test
     void poisonRecordsAreDeadLetteredAndTheStreamGoesOn() {
         String badJson = UUID.randomUUID().toString();
@@ -122,6 +190,36 @@ class RosterListenerTest {
         assertThat(reason(namelessId)).contains("name");
         UUID goodId = UUID.fromString(good.get("educatorId").asText());
         await().atMost(Duration.ofSeconds(45)).until(() -> educator(goodId) != null);
+    }
+
+    private ConsumerRecord<String, String> record(ObjectNode educator, Instant time) {
+        String educatorId = educator.get("educatorId").asText();
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Roster.TOPIC, 0, offset++, educatorId,
+                educator.toString());
+        headers(educatorId, Roster.TYPE).forEach((name, value) -> record.headers().add(name,
+                value.getBytes(StandardCharsets.UTF_8)));
+        record.headers().remove("ce_time");
+        record.headers().add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Where the Kafka connector calls the listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
+    private void consumeAll(List<ConsumerRecord<String, String>> records) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> inbox.consumeAll(listener, records)
+                .subscribe().with(done::complete, done::completeExceptionally));
+        try {
+            done.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private UUID holderOf(String value) {
+        return database.preparedQuery("select educator_id from learner_identity where value = $1")
+                .execute(Tuple.of(value)).await().indefinitely().iterator().next().getUUID(0);
     }
 
     private static Map<String, String> headers(String subject, String type) {
