@@ -62,24 +62,32 @@ public class EducatorDirectory {
     }
 
     /**
-     * Applies the snapshots of one poll with a few statements for all those that only take identities nobody holds: an import of new or renamed educators. A snapshot that involves anyone else
-     * (an identity another educator holds or another snapshot of the run wants, one it drops, an open claim of its
-     * educator, or its educator twice in the run) is applied after them by {@link #apply}, alone; none of them touches
-     * what the others write. Runs inside the inbox's transaction; a conflict with another consumer's transaction fails
-     * it, and the inbox then applies the poll's records one by one.
+     * Applies the snapshots of one poll, with a few statements for all those that only take identities nobody holds:
+     * an import of new or renamed educators. Of several snapshots of one educator with the same identities (a rename,
+     * then a deactivation) the newest counts, as it would one by one. A snapshot that involves anyone else (an identity
+     * another educator holds or another snapshot of the run wants, one it drops, an open claim of its educator, or
+     * another snapshot of its educator with other identities) is applied after them by {@link #apply}, alone; none of
+     * them touches what the others write. Runs inside the inbox's transaction; a conflict with another consumer's
+     * transaction fails it, and the inbox then applies the poll's records one by one.
      */
     public Uni<Void> applyAll(List<EducatorSnapshot> snapshots) {
-        Map<UUID, Long> perEducator = snapshots.stream()
-                .collect(Collectors.groupingBy(EducatorSnapshot::educatorId, Collectors.counting()));
-        List<UUID> ids = List.copyOf(perEducator.keySet());
-        return educators.updatedAt(ids).flatMap(applied -> {
+        Map<UUID, List<EducatorSnapshot>> byEducator = snapshots.stream()
+                .collect(Collectors.groupingBy(EducatorSnapshot::educatorId, LinkedHashMap::new, Collectors.toList()));
+        List<EducatorSnapshot> latest = new ArrayList<>();
+        List<EducatorSnapshot> alone = new ArrayList<>();
+        byEducator.values().forEach(ofOne -> {
+            if (ofOne.stream().map(EducatorDirectory::identitiesOf).distinct().count() == 1) {
+                latest.add(ofOne.stream().reduce((newest, next) -> next.at().isBefore(newest.at()) ? newest : next)
+                        .orElseThrow());
+            } else {
+                alone.addAll(ofOne);
+            }
+        });
+        return educators.updatedAt(List.copyOf(byEducator.keySet())).flatMap(applied -> {
             List<EducatorSnapshot> fresh = new ArrayList<>();
-            List<EducatorSnapshot> alone = new ArrayList<>();
-            for (EducatorSnapshot snapshot : snapshots) {
+            for (EducatorSnapshot snapshot : latest) {
                 Instant held = applied.get(snapshot.educatorId());
-                if (perEducator.get(snapshot.educatorId()) > 1) {
-                    alone.add(snapshot);
-                } else if (held == null || !snapshot.at().isBefore(held)) {
+                if (held == null || !snapshot.at().isBefore(held)) {
                     fresh.add(snapshot);
                 } else {
                     ignored(snapshot, held);

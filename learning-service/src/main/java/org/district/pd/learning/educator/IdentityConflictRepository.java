@@ -58,8 +58,8 @@ public class IdentityConflictRepository implements PanacheRepositoryBase<Identit
 
     /** Which of these educators have a claim open. */
     public Uni<Set<UUID>> claimants(Collection<UUID> educatorIds) {
-        return getSession().flatMap(session -> session.createSelectionQuery("select distinct c.claimantId"
-                        + " from IdentityConflict c where c.claimantId in :claimants and c.resolvedAt is null", UUID.class)
+        return getSession().flatMap(session -> session.createSelectionQuery("select distinct c.claimantId from"
+                        + " IdentityConflict c where c.claimantId in :claimants and c.resolvedAt is null", UUID.class)
                 .setParameter("claimants", educatorIds)
                 .getResultList())
                 .map(Set::copyOf);

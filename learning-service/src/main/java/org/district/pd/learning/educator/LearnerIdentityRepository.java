@@ -87,8 +87,8 @@ public class LearnerIdentityRepository implements PanacheRepositoryBase<LearnerI
     /** {@link #heldBy} of many educators in one query, by educator; those holding none are absent. */
     public Uni<Map<UUID, List<Key>>> heldByAll(Collection<UUID> educatorIds) {
         return getSession().flatMap(session -> session.createSelectionQuery(
-                "select i.educatorId, i.key.kind, i.key.value from LearnerIdentity i where i.educatorId in :educators"
-                + " and i.linkedBy is null", Object[].class)
+                "select i.educatorId, i.key.kind, i.key.value from LearnerIdentity i"
+                + " where i.educatorId in :educators and i.linkedBy is null", Object[].class)
                 .setParameter("educators", educatorIds)
                 .getResultList())
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> (UUID) row[0],

@@ -126,8 +126,8 @@ class RosterListenerTest {
 
     /**
      * A poll of snapshots: the new educators whose identities are free are written together, with one statement each
-     * for their rows and their identities; a snapshot that claims a held identity, and an older one, get what they get
-     * alone. Delivered again, the poll changes nothing.
+     * for their rows and their identities, a renamed one as its newest snapshot says; a snapshot that claims a held
+     * identity, and an older one, get what they get alone. Delivered again, the poll changes nothing.
      */
     @Test
     void aPollIsWrittenTogetherAndSnapshotsInvolvingOthersAlone() {
@@ -145,9 +145,12 @@ class RosterListenerTest {
         UUID claimantId = UUID.fromString(claimant.get("educatorId").asText());
         ObjectNode olderHolder = holder.deepCopy();
         ((ObjectNode) olderHolder.get("name")).put("givenName", "Stale");
+        ObjectNode renamed = newcomers.get(1).deepCopy();
+        ((ObjectNode) renamed.get("name")).put("givenName", "Bea");
         Instant now = Instant.now();
         List<ConsumerRecord<String, String>> poll = List.of(record(newcomers.get(0), now), record(newcomers.get(1), now),
-                record(claimant, now), record(olderHolder, now.minus(Duration.ofHours(1))), record(newcomers.get(2), now));
+                record(claimant, now), record(olderHolder, now.minus(Duration.ofHours(1))), record(newcomers.get(2), now),
+                record(renamed, now.plusSeconds(1)));
 
         consumeAll(poll);
 
@@ -157,6 +160,7 @@ class RosterListenerTest {
         assertThat(count("select count(*) from learner_identity where educator_id = any($1)", newcomerIds)).isEqualTo(15);
         assertThat(count("select count(distinct (xmin::text, cmin::text)) from learner_identity where educator_id = any($1)",
                 newcomerIds)).isEqualTo(1);
+        assertThat(educator(newcomerIds[1]).getString("given_name")).isEqualTo("Bea");
         assertThat(educator(claimantId).getString("given_name")).isEqualTo("Dan");
         assertThat(count("select count(*) from learner_identity where educator_id = $1", claimantId)).isEqualTo(4);
         assertThat(holderOf(heldEmail)).isEqualTo(holderId);
@@ -169,7 +173,7 @@ class RosterListenerTest {
         assertThat(count("select count(*) from identity_conflict where claimant_id = $1", claimantId)).isEqualTo(1);
         assertThat(count("select count(*) from inbox_event where event_id = any($1)",
                 poll.stream().map(record -> UUID.fromString(KafkaTestClient.header(record, "ce_id"))).toArray(UUID[]::new)))
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 
     @Test
