@@ -24,6 +24,20 @@ select md5('educator:rpt-' || n)::uuid, md5('org:rpt-school-' || (1 + n % :schoo
 from generate_series(1, :educators) n
 on conflict do nothing;
 
+-- Each educator's snapshot as plan-service publishes it (V2__roster_import_jobs.sql builds the same): a roster import
+-- that leaves them out deactivates them and republishes the snapshot with active false, which learning-service,
+-- credentials-service and community-service must be able to read (an empty one was dead-lettered by all three).
+update educator e set snapshot = jsonb_build_object(
+        'educatorId', e.id, 'sourcedId', e.sourced_id,
+        'name', jsonb_build_object('givenName', e.given_name, 'familyName', e.family_name),
+        'email', e.email,
+        'schoolIds', coalesce((select jsonb_agg(s.school_id order by s.school_id::text)
+                               from educator_school s where s.educator_id = e.id), '[]'::jsonb),
+        'roles', to_jsonb(e.roles), 'careerStage', null, 'subjects', '[]'::jsonb, 'grades', to_jsonb(e.grades),
+        'active', e.active,
+        'identifiers', jsonb_build_object('sisId', e.sis_id, 'username', e.username, 'lmsAccounts', to_jsonb(e.lms_accounts)))
+where e.sourced_id like 'rpt-%' and (e.snapshot = '{}'::jsonb or (e.snapshot ->> 'active')::boolean is distinct from e.active);
+
 insert into educator_license (educator_id, profile_code, license_type, license_number, issued_on, expires_on,
                               updated_at, updated_by)
 select md5('educator:rpt-' || n)::uuid, p.code, 'Standard', 'RPT-' || n, p.issued,
