@@ -62,63 +62,59 @@ public class EducatorDirectory {
     }
 
     /**
-     * Applies the snapshots of one poll, with a few statements for all those that only take identities nobody holds:
-     * an import of new or renamed educators. Of several snapshots of one educator with the same identities (a rename,
-     * then a deactivation) the newest counts, as it would one by one. A snapshot that involves anyone else (an identity
-     * another educator holds or another snapshot of the run wants, one it drops, an open claim of its educator, or
-     * another snapshot of its educator with other identities) is applied after them by {@link #apply}, alone; none of
-     * them touches what the others write. Runs inside the inbox's transaction; a conflict with another consumer's
-     * transaction fails it, and the inbox then applies the poll's records one by one.
+     * Applies the snapshots of one poll, with a few statements for the educators that only take identities nobody holds
+     * and no other educator of the poll wants: an import of new or renamed educators. Of several snapshots of one such
+     * educator with the same identities (a rename, then a deactivation) the newest counts, as it would one by one.
+     * Every snapshot of any other educator (an identity someone else holds or another educator of the poll wants, one
+     * it drops, an open claim of its own, snapshots with different identities) is applied after them by {@link #apply},
+     * alone and in poll order; none of them touches what the others write. Held completions are released once for all
+     * the bulk's identities: one that names two of these educators stays held as conflicting, as one by one it would
+     * have been credited to whichever came first. Runs inside the inbox's transaction; a conflict with another
+     * consumer's transaction fails it, and the inbox then applies the poll's records one by one.
      */
     public Uni<Void> applyAll(List<EducatorSnapshot> snapshots) {
         Map<UUID, List<EducatorSnapshot>> byEducator = snapshots.stream()
                 .collect(Collectors.groupingBy(EducatorSnapshot::educatorId, LinkedHashMap::new, Collectors.toList()));
-        List<EducatorSnapshot> latest = new ArrayList<>();
-        List<EducatorSnapshot> alone = new ArrayList<>();
-        byEducator.values().forEach(ofOne -> {
+        // How many of the poll's educators want each identity, in any of their snapshots.
+        Map<Key, Long> wantedBy = byEducator.values().stream()
+                .flatMap(ofOne -> ofOne.stream().flatMap(snapshot -> identitiesOf(snapshot).stream()).distinct())
+                .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
+        Map<UUID, EducatorSnapshot> newest = new LinkedHashMap<>();
+        byEducator.forEach((educatorId, ofOne) -> {
             if (ofOne.stream().map(EducatorDirectory::identitiesOf).distinct().count() == 1) {
-                latest.add(ofOne.stream().reduce((newest, next) -> next.at().isBefore(newest.at()) ? newest : next)
-                        .orElseThrow());
-            } else {
-                alone.addAll(ofOne);
+                newest.put(educatorId, ofOne.stream()
+                        .reduce((kept, next) -> next.at().isBefore(kept.at()) ? kept : next).orElseThrow());
             }
         });
         return educators.updatedAt(List.copyOf(byEducator.keySet())).flatMap(applied -> {
-            List<EducatorSnapshot> fresh = new ArrayList<>();
-            for (EducatorSnapshot snapshot : latest) {
-                Instant held = applied.get(snapshot.educatorId());
-                if (held == null || !snapshot.at().isBefore(held)) {
-                    fresh.add(snapshot);
-                } else {
-                    ignored(snapshot, held);
-                }
-            }
-            if (fresh.isEmpty()) {
-                return applyEach(alone);
-            }
             Map<UUID, List<Key>> wanted = new LinkedHashMap<>();
-            fresh.forEach(snapshot -> wanted.put(snapshot.educatorId(), identitiesOf(snapshot)));
-            Map<Key, Long> wantedBy = wanted.values().stream().flatMap(List::stream)
-                    .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
-            return identities.holders(wantedBy.keySet()).flatMap(holders -> identities.heldByAll(wanted.keySet())
+            newest.values().stream()
+                    .filter(snapshot -> applied.get(snapshot.educatorId()) == null
+                            || !snapshot.at().isBefore(applied.get(snapshot.educatorId())))
+                    .filter(snapshot -> identitiesOf(snapshot).stream().allMatch(key -> wantedBy.get(key) == 1))
+                    .forEach(snapshot -> wanted.put(snapshot.educatorId(), identitiesOf(snapshot)));
+            if (wanted.isEmpty()) {
+                return applyEach(snapshots);
+            }
+            return identities.holders(wanted.values().stream().flatMap(List::stream).toList())
+                    .flatMap(holders -> identities.heldByAll(wanted.keySet())
                     .flatMap(held -> conflicts.claimants(wanted.keySet()).flatMap(claimants -> {
                         List<EducatorSnapshot> simple = new ArrayList<>();
                         Map<Key, UUID> free = new HashMap<>();
-                        for (EducatorSnapshot snapshot : fresh) {
-                            UUID educatorId = snapshot.educatorId();
-                            List<Key> keys = wanted.get(educatorId);
-                            boolean onlyItsOwn = keys.stream().allMatch(key -> wantedBy.get(key) == 1
-                                    && (holders.get(key) == null || holders.get(key).equals(educatorId)))
+                        wanted.forEach((educatorId, keys) -> {
+                            boolean onlyItsOwn = keys.stream()
+                                    .allMatch(key -> holders.get(key) == null || holders.get(key).equals(educatorId))
                                     && keys.containsAll(held.getOrDefault(educatorId, List.of()))
                                     && !claimants.contains(educatorId);
                             if (onlyItsOwn) {
-                                simple.add(snapshot);
+                                simple.add(newest.get(educatorId));
                                 keys.stream().filter(key -> holders.get(key) == null)
                                         .forEach(key -> free.put(key, educatorId));
-                            } else {
-                                alone.add(snapshot);
                             }
-                        }
+                        });
+                        Set<UUID> inBulk = simple.stream().map(EducatorSnapshot::educatorId).collect(Collectors.toSet());
+                        List<EducatorSnapshot> alone = snapshots.stream()
+                                .filter(snapshot -> !inBulk.contains(snapshot.educatorId())).toList();
                         return applySimple(simple, free, wanted).call(() -> applyEach(alone));
                     })));
         });

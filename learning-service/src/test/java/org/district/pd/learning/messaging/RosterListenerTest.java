@@ -23,6 +23,7 @@ import org.district.pd.platform.testing.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -176,6 +177,41 @@ class RosterListenerTest {
                 .isEqualTo(6);
     }
 
+    /**
+     * Educators of one poll that want the same identity end as one by one, in poll order: the first holds it, the
+     * other has claimed it, whether or not the first sent two snapshots with different identities.
+     */
+    @Test
+    void educatorsOfAPollWantingOneIdentityEndAsOneByOne() {
+        String first = "shared." + UUID.randomUUID() + "@schools.example";
+        ObjectNode ari = Roster.newEducator("Ari");
+        ari.put("email", first);
+        ObjectNode ariWithAccount = ari.deepCopy();
+        ((ArrayNode) ariWithAccount.get("identifiers").get("lmsAccounts")).add("moodle:" + UUID.randomUUID());
+        ObjectNode bo = Roster.newEducator("Bo");
+        bo.put("email", first);
+
+        String second = "shared." + UUID.randomUUID() + "@schools.example";
+        ObjectNode fay = Roster.newEducator("Fay");
+        fay.put("email", second);
+        ObjectNode gus = Roster.newEducator("Gus");
+        gus.put("email", second);
+        ObjectNode gusWithAccount = gus.deepCopy();
+        ((ArrayNode) gusWithAccount.get("identifiers").get("lmsAccounts")).add("moodle:" + UUID.randomUUID());
+
+        Instant now = Instant.now();
+        consumeAll(List.of(record(ari, now), record(ariWithAccount, now.plusSeconds(1)), record(bo, now),
+                record(fay, now), record(gus, now), record(gusWithAccount, now.plusSeconds(1))));
+
+        assertThat(holderOf(first)).isEqualTo(id(ari));
+        assertThat(count("select count(*) from identity_conflict where claimant_id = $1 and resolved_at is null",
+                id(bo))).isEqualTo(1);
+        assertThat(holderOf(second)).isEqualTo(id(fay));
+        assertThat(count("select count(*) from identity_conflict where claimant_id = $1 and resolved_at is null",
+                id(gus))).isEqualTo(1);
+        assertThat(count("select count(*) from learner_identity where educator_id = $1", id(ari))).isEqualTo(6);
+    }
+
     @Test
     void poisonRecordsAreDeadLetteredAndTheStreamGoesOn() {
         String badJson = UUID.randomUUID().toString();
@@ -219,6 +255,10 @@ class RosterListenerTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static UUID id(ObjectNode educator) {
+        return UUID.fromString(educator.get("educatorId").asText());
     }
 
     private UUID holderOf(String value) {
