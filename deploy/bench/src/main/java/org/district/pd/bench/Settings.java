@@ -37,7 +37,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
                 integer(flags, "drain-timeout", full ? 3600 : 600),
                 List.of(flags.getOrDefault("phases", env("BENCH_PHASES", "ingest,xapi,e2e,backfill")).split(",")),
-                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 20_000));
+                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 10_000));
     }
 
     String jdbc(String database) {
