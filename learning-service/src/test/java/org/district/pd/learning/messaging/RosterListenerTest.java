@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +18,7 @@ import org.district.pd.learning.Roster;
 import org.district.pd.platform.inbox.Inbox;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.ListenerContext;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +26,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -243,18 +239,8 @@ class RosterListenerTest {
         return record;
     }
 
-    /** Where the Kafka connector calls the listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
     private void consumeAll(List<ConsumerRecord<String, String>> records) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> inbox.consumeAll(listener, records)
-                .subscribe().with(done::complete, done::completeExceptionally));
-        try {
-            done.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        ListenerContext.await(vertx, () -> inbox.consumeAll(listener, records));
     }
 
     private static UUID id(ObjectNode educator) {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -30,6 +28,7 @@ import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
 import org.district.pd.platform.testing.EventContracts;
 import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.ListenerContext;
 import org.district.pd.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -294,18 +290,8 @@ class LearningEventsListenerTest {
         }
     }
 
-    /** Where the Kafka connector calls the listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
     private void consumeAll(List<ConsumerRecord<String, String>> records) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> inbox.consumeAll(listener, records)
-                .subscribe().with(done::complete, done::completeExceptionally));
-        try {
-            done.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        ListenerContext.await(vertx, () -> inbox.consumeAll(listener, records));
     }
 
     private static ObjectNode invalid(String name) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -19,16 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.district.pd.platform.outbox.RelayDriver;
 import org.district.pd.platform.problem.ProblemException;
 import org.district.pd.platform.testing.KafkaTestClient;
+import org.district.pd.platform.testing.ListenerContext;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -241,12 +237,12 @@ class InboxTest {
         UUID deadLetter = deadLetterOf(eventId(record));
 
         handler.failNext(0, () -> null); // the fix is deployed
-        assertThat(onContext(() -> replay.replay(deadLetter)).outcome()).isEqualTo("APPLIED");
-        assertThat(onContext(() -> replay.replay(deadLetter)).outcome()).isEqualTo("ALREADY_APPLIED");
+        assertThat(ListenerContext.await(vertx, () -> replay.replay(deadLetter)).outcome()).isEqualTo("APPLIED");
+        assertThat(ListenerContext.await(vertx, () -> replay.replay(deadLetter)).outcome()).isEqualTo("ALREADY_APPLIED");
         consume(record); // and the live record, redelivered, is a no-op too
 
         assertThat(applications(eventId(record))).isEqualTo(1);
-        DeadLetterView view = onContext(() -> deadLetters.find(deadLetter));
+        DeadLetterView view = ListenerContext.await(vertx, () -> deadLetters.find(deadLetter));
         assertThat(view.replayedAt()).isNotNull();
         assertThat(view.replayCount()).isEqualTo(2);
     }
@@ -257,15 +253,15 @@ class InboxTest {
         consume(poison);
         UUID deadLetter = deadLetterOf(eventId(poison));
 
-        DeadLetterReplay.Result result = onContext(() -> replay.replay(deadLetter));
+        DeadLetterReplay.Result result = ListenerContext.await(vertx, () -> replay.replay(deadLetter));
 
         assertThat(result.outcome()).isEqualTo("FAILED");
         assertThat(result.reason()).contains("unknown event type");
-        DeadLetterView view = onContext(() -> deadLetters.find(deadLetter));
+        DeadLetterView view = ListenerContext.await(vertx, () -> deadLetters.find(deadLetter));
         assertThat(view.replayedAt()).isNull();
         assertThat(view.replayOutcome()).isEqualTo("FAILED");
-        assertThat(onContext(() -> replay.replayPending(10_000)).failed()).isGreaterThanOrEqualTo(1);
-        assertThatThrownBy(() -> onContext(() -> replay.replay(UUID.randomUUID()))).hasRootCauseInstanceOf(ProblemException.class);
+        assertThat(ListenerContext.await(vertx, () -> replay.replayPending(10_000)).failed()).isGreaterThanOrEqualTo(1);
+        assertThatThrownBy(() -> ListenerContext.await(vertx, () -> replay.replay(UUID.randomUUID()))).hasRootCauseInstanceOf(ProblemException.class);
     }
 
     private HealthCheckResponse awaitDown() throws InterruptedException {
@@ -306,28 +302,11 @@ class InboxTest {
     }
 
     private void consumeAll(List<ConsumerRecord<String, String>> records) {
-        onContext(() -> inbox.consumeAll(handler, records));
+        ListenerContext.await(vertx, () -> inbox.consumeAll(handler, records));
     }
 
     private CompletableFuture<Void> consumeAsync(ConsumerRecord<String, String> record) {
-        return onContextAsync(() -> inbox.consume(handler, record));
-    }
-
-    private <T> T onContext(Supplier<Uni<T>> work) {
-        try {
-            return onContextAsync(work).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Where the Kafka connector calls a listener: a safe duplicated Vert.x context, as Hibernate Reactive needs. */
-    private <T> CompletableFuture<T> onContextAsync(Supplier<Uni<T>> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
-        return done;
+        return ListenerContext.start(vertx, () -> inbox.consume(handler, record));
     }
 
     private long applications(UUID eventId) {
