@@ -2,7 +2,7 @@
 # The system benchmark, one command against the RUNNING system (deploy/local/start.sh): raw limits, the district
 # (roster and catalog), ingest at rising rates (JSON batches and xAPI), end to end, backfill, HR reports, footprint.
 # Writes deploy/bench/results/<UTC start>-<preset>/report.md with PNG charts, and prints the headline.
-#   run.sh                   --preset=small: 2,000 teachers, 8 s steps; about 5.5 minutes
+#   run.sh                   --preset=small: 2,000 teachers, 8 s steps; about 4.5 minutes
 #   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about 40 min
 #   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped); also
 #                            --skip=scaleout (no second plan-service instance), comma-separated
