@@ -51,7 +51,9 @@ public class EducatorDirectory {
     public Uni<Void> apply(EducatorSnapshot snapshot) {
         return educators.findById(snapshot.educatorId()).flatMap(found -> {
             if (found != null && snapshot.at().isBefore(found.updatedAt)) {
-                ignored(snapshot, found.updatedAt);
+                // A compacted topic may hand us an older snapshot after a newer one, e.g. on a replay.
+                LOG.debugf("Ignored the roster snapshot of educator %s from %s: the one from %s is applied already",
+                        snapshot.educatorId(), snapshot.at(), found.updatedAt);
                 return Uni.createFrom().voidItem();
             }
             return educators.persist(update(found == null ? new Educator() : found, snapshot))
@@ -118,12 +120,6 @@ public class EducatorDirectory {
                         return applySimple(simple, free, wanted).call(() -> applyEach(alone));
                     })));
         });
-    }
-
-    /** A compacted topic may hand us an older snapshot after a newer one, e.g. on a replay. */
-    private static void ignored(EducatorSnapshot snapshot, Instant applied) {
-        LOG.debugf("Ignored the roster snapshot of educator %s from %s: the one from %s is applied already",
-                snapshot.educatorId(), snapshot.at(), applied);
     }
 
     private Uni<Void> applyEach(List<EducatorSnapshot> snapshots) {

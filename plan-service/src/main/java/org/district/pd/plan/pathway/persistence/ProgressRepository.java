@@ -152,7 +152,6 @@ public class ProgressRepository {
         return tx.preparedQuery(PIN).execute(Tuple.of(planId, fromCycle, version)).replaceWithVoid();
     }
 
-    /** Stores the plan's state and the columns lists filter on; {@code version} is its latest cycle's. */
     /** Writes for a batch of evaluated plans, collected and then sent together by {@link #apply}. */
     public Writes writes() {
         return new Writes();
@@ -185,6 +184,7 @@ public class ProgressRepository {
         private Writes() {
         }
 
+        /** Stores the plan's state and the columns lists filter on; {@code version} is its latest cycle's. */
         public void save(UUID planId, PathwayState state, int version, Instant now) {
             Cycle cycle = state.current();
             saves.add(Tuple.tuple().addUUID(planId).addString(write(state))
