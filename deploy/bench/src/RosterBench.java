@@ -39,7 +39,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Roster benchmark against the running system: a generated OneRoster 1.2 district of New York City size imported
  * through the gateway, with plan-service's memory and readiness watched throughout, then the time until
- * learning-service has the roster and a completion for the last imported teacher is accepted. See README.md.
+ * learning-service has the roster and a completion for the last imported teacher is accepted, and until credentials-
+ * and community-service have it too. See README.md.
  */
 public class RosterBench {
 
@@ -51,6 +52,9 @@ public class RosterBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static final String STAMP = "2026-08-01T00:00:00.000Z";
+
+    /** The roster topic's consumer groups, learning-service's first: the one LMS completions wait for. */
+    static final List<String> CONSUMERS = List.of("learning-service", "credentials-service", "community-service");
 
     static int teachers = Integer.parseInt(env("BENCH_TEACHERS", "75654"));
     static int schools = Integer.parseInt(env("BENCH_SCHOOLS", "1800"));
@@ -92,7 +96,7 @@ public class RosterBench {
 
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 env("PD_KAFKA_BOOTSTRAP", "127.0.0.1:9092")))) {
-            long backlog = lag(kafka);
+            long backlog = lag(kafka, CONSUMERS.get(0));
             awaitCaughtUp(kafka, System.nanoTime());
             out.printf("learning-service's roster backlog before the first import: %,d snapshots (waited until it was 0)%n%n",
                     backlog);
@@ -100,7 +104,7 @@ public class RosterBench {
                     + " | not ready | learning-service caught up after |");
             out.println("|---|---|---|---|---|---|---|---|---|");
             Run tenthRun = importBundle(grace, small, false, planPid);
-            long tenthCaughtUp = awaitCaughtUp(kafka, tenthRun.postedAt);
+            long tenthCaughtUp = awaitCaughtUp(kafka, tenthRun.postedAt).get(CONSUMERS.get(0));
             out.println(tenthRun.row("its first tenth, delta", "multipart", tenth, tenthCaughtUp));
 
             Run fullRun = importBundle(grace, full, false, planPid);
@@ -111,11 +115,13 @@ public class RosterBench {
             long resolvedAt = awaitResolved(grace, full.lastEmail, fullRun.postedAt);
             String last = postCompletion(lms, full.lastEmail);
             long lastAnsweredAt = System.nanoTime();
-            long fullCaughtUp = awaitCaughtUp(kafka, fullRun.postedAt);
+            Map<String, Long> fullCaughtUpBy = awaitCaughtUp(kafka, fullRun.postedAt);
+            long fullCaughtUp = fullCaughtUpBy.get(CONSUMERS.get(0));
             out.println(fullRun.row("whole district, bulk", "multipart", teachers, fullCaughtUp));
 
             Run again = importBundle(grace, full, true, planPid);
-            out.println(again.row("whole district again, unchanged", "zip", teachers, awaitCaughtUp(kafka, again.postedAt)));
+            out.println(again.row("whole district again, unchanged", "zip", teachers, awaitCaughtUp(kafka, again.postedAt)
+                    .get(CONSUMERS.get(0))));
             out.println();
             out.printf("import of %,d educators: %.1f s from the POST to completed; peak RSS %d MiB against %d MiB for a"
                     + " tenth of them (x%.2f for x10 the rows)%n", teachers, fullRun.seconds(), fullRun.peakRssKib / 1024,
@@ -125,6 +131,11 @@ public class RosterBench {
             out.printf("fan-out: learning-service consumed the %,d snapshots of that import %.1f s after the POST (%.1f s after"
                     + " the import completed; %,.0f snapshots/s from the POST)%n", published, (fullCaughtUp - fullRun.postedAt) / 1e9,
                     (fullCaughtUp - fullRun.doneAt) / 1e9, published / ((fullCaughtUp - fullRun.postedAt) / 1e9));
+            for (String consumer : CONSUMERS.subList(1, CONSUMERS.size())) {
+                long caughtUp = fullCaughtUpBy.get(consumer);
+                out.printf("fan-out: %s consumed them %.1f s after the POST (%.1f s after the import completed)%n",
+                        consumer, (caughtUp - fullRun.postedAt) / 1e9, (caughtUp - fullRun.doneAt) / 1e9);
+            }
             out.printf("the last imported teacher (%s) resolved %.1f s after the POST; a completion for them answered %s"
                     + " %.1f s after the POST%n", full.lastEmail, (resolvedAt - fullRun.postedAt) / 1e9, last,
                     (lastAnsweredAt - fullRun.postedAt) / 1e9);
@@ -196,12 +207,12 @@ public class RosterBench {
     }
 
     /**
-     * The roster snapshots learning-service has yet to consume: the end offsets of pd.roster.educators less the
-     * offsets its group committed (the group commits every few seconds, so 0 comes a little after the fact).
+     * The roster snapshots a consumer group has yet to consume: the end offsets of pd.roster.educators less the
+     * offsets it committed (a group commits every few seconds, so 0 comes a little after the fact).
      */
-    static long lag(Admin kafka) {
+    static long lag(Admin kafka, String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets("learning-service")
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             kafka.describeTopics(List.of("pd.roster.educators")).allTopicNames().get().get("pd.roster.educators")
@@ -214,20 +225,29 @@ public class RosterBench {
             }
             return lag;
         } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("cannot read learning-service's consumer lag", e);
+            throw new IllegalStateException("cannot read " + group + "'s consumer lag", e);
         }
     }
 
-    /** Waits until learning-service has consumed every roster snapshot; returns when. */
-    static long awaitCaughtUp(Admin kafka, long since) {
+    /** Waits until every roster consumer has consumed every snapshot; when each first had, by group. */
+    static Map<String, Long> awaitCaughtUp(Admin kafka, long since) {
         long deadline = since + Duration.ofMinutes(20).toNanos();
-        while (lag(kafka) > 0) {
+        Map<String, Long> caughtUp = new HashMap<>();
+        while (true) {
+            for (String consumer : CONSUMERS) {
+                if (!caughtUp.containsKey(consumer) && lag(kafka, consumer) == 0) {
+                    caughtUp.put(consumer, System.nanoTime());
+                }
+            }
+            if (caughtUp.size() == CONSUMERS.size()) {
+                return caughtUp;
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("learning-service still behind on the roster after 20 minutes");
+                throw new IllegalStateException("still behind on the roster after 20 minutes: "
+                        + CONSUMERS.stream().filter(consumer -> !caughtUp.containsKey(consumer)).toList());
             }
             sleep(500);
         }
-        return System.nanoTime();
     }
 
     static long awaitResolved(Tokens grace, String email, long since) {

@@ -1,6 +1,9 @@
 package org.district.pd.community.educator;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +50,17 @@ public class EducatorDirectory {
             educator.updatedAt = snapshot.at();
             return educators.persist(educator).replaceWithVoid();
         });
+    }
+
+    /**
+     * The same as {@link #apply} of each snapshot in turn, with one statement: of an educator's snapshots the newest
+     * counts (the later of two as new), and only over an older one held.
+     */
+    public Uni<Void> applyAll(List<Snapshot> snapshots) {
+        Map<UUID, Snapshot> newest = new LinkedHashMap<>();
+        for (Snapshot snapshot : snapshots) {
+            newest.merge(snapshot.educatorId(), snapshot, (held, next) -> next.at().isBefore(held.at()) ? held : next);
+        }
+        return educators.upsertAll(newest.values());
     }
 }

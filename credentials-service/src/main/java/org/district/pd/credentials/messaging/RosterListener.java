@@ -1,5 +1,7 @@
 package org.district.pd.credentials.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,6 +44,18 @@ public class RosterListener implements EventHandler {
     @Override
     public String consumer() {
         return CONSUMER;
+    }
+
+    @Override
+    public boolean appliesInBulk(String type) {
+        return EducatorUpserted.TYPE.equals(type);
+    }
+
+    /** A run of snapshots with one statement; a poison one fails the run, and the poll goes one by one. */
+    @Override
+    public Uni<Void> handleAll(List<IncomingEvent> events) {
+        return directory.applyAll(events.stream()
+                .map(event -> inbox.data(event, EducatorUpserted.class).snapshot(event.time())).toList());
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.district.pd.learning.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -230,13 +229,9 @@ class RosterListenerTest {
 
     private ConsumerRecord<String, String> record(ObjectNode educator, Instant time) {
         String educatorId = educator.get("educatorId").asText();
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Roster.TOPIC, 0, offset++, educatorId,
-                educator.toString());
-        headers(educatorId, Roster.TYPE).forEach((name, value) -> record.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
-        record.headers().remove("ce_time");
-        record.headers().add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
-        return record;
+        Map<String, String> headers = new HashMap<>(headers(educatorId, Roster.TYPE));
+        headers.put("ce_time", time.toString());
+        return KafkaTestClient.record(Roster.TOPIC, offset++, educatorId, headers, educator.toString());
     }
 
     private void consumeAll(List<ConsumerRecord<String, String>> records) {

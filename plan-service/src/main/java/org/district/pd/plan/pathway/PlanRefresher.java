@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,7 @@ public class PlanRefresher {
     private final int batchSize;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService runner = WorkerThreads.single("plan-progress");
+    private volatile long timer = -1;
 
     PlanRefresher(ProgressRepository progress, FactRepository facts, Outbox outbox, Pool pool, Vertx vertx,
             @ConfigProperty(name = "pd.plan.refresh-every", defaultValue = "250ms") Duration every,
@@ -75,8 +77,11 @@ public class PlanRefresher {
         if (every.isZero()) {
             return;
         }
-        vertx.setPeriodic(every.toMillis(), tick -> {
-            if (draining.compareAndSet(false, true)) {
+        timer = vertx.setPeriodic(every.toMillis(), tick -> {
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+            try {
                 runner.execute(() -> {
                     try {
                         drain();
@@ -86,12 +91,15 @@ public class PlanRefresher {
                         draining.set(false);
                     }
                 });
+            } catch (RejectedExecutionException stopped) {
+                draining.set(false); // a tick that fired while the service stopped: the next start drains
             }
         });
     }
 
     @PreDestroy
     void stop() {
+        vertx.cancelTimer(timer);
         runner.shutdownNow();
     }
 

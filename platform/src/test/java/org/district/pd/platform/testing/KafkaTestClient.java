@@ -51,6 +51,14 @@ public final class KafkaTestClient {
         }
     }
 
+    /** A record as a poll hands it to a listener, for tests that give an inbox records themselves. */
+    public static ConsumerRecord<String, String> record(String topic, long offset, String key, Map<String, String> headers,
+            String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, offset, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
     /** CloudEvents binary-mode headers for a test event. */
     public static Map<String, String> cloudEventHeaders(UUID id, String type, String source, String subject) {
         return Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", source,
