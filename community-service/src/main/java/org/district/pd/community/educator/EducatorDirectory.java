@@ -53,8 +53,8 @@ public class EducatorDirectory {
     }
 
     /**
-     * The same as {@link #apply} of each snapshot in turn, with one statement: of an educator's snapshots the newest
-     * counts (the later of two as new), and only over an older one held.
+     * The same as {@link #apply} of each snapshot in turn, with one statement: the newest of an educator's snapshots
+     * counts (of two as new, the later in the poll), and only over an older one in their row.
      */
     public Uni<Void> applyAll(List<Snapshot> snapshots) {
         Map<UUID, Snapshot> newest = new LinkedHashMap<>();
