@@ -2,158 +2,38 @@ package org.district.pd.community.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.district.pd.platform.inbox.Inbox;
-import org.district.pd.platform.testing.KafkaTestClient;
-import org.district.pd.platform.testing.ListenerContext;
-import org.junit.jupiter.api.Test;
+import org.district.pd.platform.inbox.EventHandler;
+import org.district.pd.platform.testing.RosterProjectionContract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** A poll of roster snapshots is applied with one statement, and ends as each snapshot applied in turn would. */
+/** The roster projection's contract, with what this service reads beyond it: subjects, grades and grade bands. */
 @QuarkusTest
-class RosterListenerTest {
-
-    private static final String TOPIC = "pd.roster.educators";
-    private static final String TYPE = "pd.roster.educator.upserted.v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    Pool database;
-
-    @Inject
-    Inbox inbox;
+class RosterListenerTest extends RosterProjectionContract {
 
     @Inject
     RosterListener listener;
 
-    @Inject
-    Vertx vertx;
-
-    private long offset;
-
-    /**
-     * New educators are written together, a renamed one as its newest snapshot says; an educator's snapshot older than
-     * the one held changes nothing. Delivered again, the poll writes nothing.
-     */
-    @Test
-    void aPollIsWrittenWithOneStatementAndTheNewestSnapshotOfEachEducatorCounts() {
-        Instant now = Instant.now();
-        ObjectNode held = educator("Hugo");
-        consumeAll(List.of(record(held, now)));
-
-        List<ObjectNode> newcomers = List.of(educator("Ana"), educator("Ben"), educator("Cai"));
-        UUID[] newcomerIds = newcomers.stream().map(RosterListenerTest::id).toArray(UUID[]::new);
-        ObjectNode renamed = newcomers.get(1).deepCopy();
-        ((ObjectNode) renamed.get("name")).put("givenName", "Bea");
-        renamed.put("active", false);
-        ObjectNode stale = held.deepCopy();
-        ((ObjectNode) stale.get("name")).put("givenName", "Stale");
-        ObjectNode olderThanRenamed = newcomers.get(1).deepCopy();
-        ((ObjectNode) olderThanRenamed.get("name")).put("givenName", "Old");
-        List<ConsumerRecord<String, String>> poll = List.of(record(newcomers.get(0), now), record(newcomers.get(1), now),
-                record(stale, now.minus(Duration.ofHours(1))), record(renamed, now.plusSeconds(1)),
-                record(olderThanRenamed, now.minusSeconds(1)), record(newcomers.get(2), now));
-
-        consumeAll(poll);
-
-        assertThat(count("select count(*) from educator where id = any($1)", (Object) newcomerIds)).isEqualTo(3);
-        assertThat(count("select count(distinct (xmin::text, cmin::text)) from educator where id = any($1)",
-                (Object) newcomerIds)).as("one statement wrote them").isEqualTo(1);
-        Row bea = educator(newcomerIds[1]);
-        assertThat(bea.getString("given_name")).isEqualTo("Bea");
-        assertThat(bea.getBoolean("active")).isFalse();
-        Row ana = educator(newcomerIds[0]);
-        assertThat(ana.getArrayOfUUIDs("school_ids")).containsExactly(school(newcomers.get(0)));
-        assertThat(ana.getArrayOfStrings("subjects")).containsExactly("Mathematics");
-        assertThat(ana.getArrayOfStrings("grades")).containsExactly("KG", "04", "05");
-        assertThat(ana.getArrayOfStrings("grade_bands")).containsExactly("K-2", "3-5");
-        assertThat(educator(id(held)).getString("given_name")).isEqualTo("Hugo");
-
-        String written = version(newcomerIds);
-        consumeAll(poll);
-        assertThat(version(newcomerIds)).as("a redelivered poll writes nothing").isEqualTo(written);
-        assertThat(count("select count(*) from inbox_event where consumer = 'community-service' and event_id = any($1)",
-                (Object) poll.stream().map(record -> UUID.fromString(KafkaTestClient.header(record, "ce_id")))
-                        .toArray(UUID[]::new))).isEqualTo(6);
+    @Override
+    protected EventHandler listener() {
+        return listener;
     }
 
-    /** A poison snapshot in a poll is a dead letter with its reason; the others of the poll are applied. */
-    @Test
-    void aPoisonSnapshotIsDeadLetteredAndTheRestOfItsPollApplied() {
-        ObjectNode good = educator("Dee");
-        ObjectNode nameless = educator("Cy");
-        nameless.remove("name");
-        Instant now = Instant.now();
-        consumeAll(List.of(record(good, now), record(nameless, now)));
-
-        assertThat(educator(id(good)).getString("given_name")).isEqualTo("Dee");
-        assertThat(count("select count(*) from educator where id = $1", id(nameless))).isZero();
-        ConsumerRecord<String, String> dead = KafkaTestClient.awaitRecord(TOPIC + ".community-service.dlq",
-                record -> nameless.get("educatorId").asText().equals(record.key()), Duration.ofSeconds(45));
-        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("name");
+    @Override
+    protected void describe(ObjectNode snapshot) {
+        snapshot.putArray("subjects").add("Mathematics");
+        snapshot.putArray("grades").add("KG").add("04").add("05");
     }
 
-    private static ObjectNode educator(String givenName) {
-        ObjectNode data = JSON.createObjectNode();
-        data.put("educatorId", UUID.randomUUID().toString());
-        data.putObject("name").put("givenName", givenName).put("familyName", "Poll");
-        data.put("email", givenName.toLowerCase() + "." + UUID.randomUUID() + "@schools.example");
-        data.putArray("schoolIds").add(UUID.randomUUID().toString());
-        data.putArray("subjects").add("Mathematics");
-        data.putArray("grades").add("KG").add("04").add("05");
-        data.put("active", true);
-        return data;
-    }
-
-    private ConsumerRecord<String, String> record(ObjectNode educator, Instant time) {
-        String educatorId = educator.get("educatorId").asText();
-        Map<String, String> headers = new HashMap<>(KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), TYPE,
-                "/plan-service", educatorId));
-        headers.put("ce_time", time.toString());
-        return KafkaTestClient.record(TOPIC, offset++, educatorId, headers, educator.toString());
-    }
-
-    private void consumeAll(List<ConsumerRecord<String, String>> records) {
-        ListenerContext.await(vertx, () -> inbox.consumeAll(listener, records));
-    }
-
-    private static UUID id(ObjectNode educator) {
-        return UUID.fromString(educator.get("educatorId").asText());
-    }
-
-    private static UUID school(ObjectNode educator) {
-        return UUID.fromString(educator.get("schoolIds").get(0).asText());
-    }
-
-    private Row educator(UUID id) {
-        return database.preparedQuery("select * from educator where id = $1").execute(Tuple.of(id))
-                .await().indefinitely().iterator().next();
-    }
-
-    private String version(UUID[] ids) {
-        return database.preparedQuery("select string_agg(xmin::text, ',' order by id) from educator where id = any($1)")
-                .execute(Tuple.of(ids)).await().indefinitely().iterator().next().getString(0);
-    }
-
-    private long count(String sql, Object parameter) {
-        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next()
-                .getLong(0);
+    @Override
+    protected void assertWrittenAsDescribed(Row row) {
+        assertThat(row.getArrayOfStrings("subjects")).containsExactly("Mathematics");
+        assertThat(row.getArrayOfStrings("grades")).containsExactly("KG", "04", "05");
+        assertThat(row.getArrayOfStrings("grade_bands")).containsExactly("K-2", "3-5");
     }
 }
