@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -81,18 +79,22 @@ public final class PathwayEngine {
     /** The facts that count, once each, in time order: none reversed, none before the plan or after now. */
     private static List<Fact> counted(Collection<Fact> facts, Instant planStart, Instant now) {
         List<Fact> sorted = new ArrayList<>(facts);
-        sorted.sort(IN_TIME_ORDER);
-        Map<String, Fact> once = new LinkedHashMap<>();
+        sorted.sort(IN_TIME_ORDER); // linear when they come in order, as the plan's refresher reads them
+        Set<String> seen = new HashSet<>();
         Set<String> reversed = new HashSet<>();
+        List<Fact> once = new ArrayList<>(sorted.size());
         for (Fact fact : sorted) {
-            if (once.putIfAbsent(fact.id(), fact) == null && fact.kind() == Fact.Kind.REVERSAL) {
+            if (!seen.add(fact.id())) {
+                continue;
+            }
+            if (fact.kind() == Fact.Kind.REVERSAL) {
                 reversed.add(fact.reverses());
+            } else if (!fact.time().isBefore(planStart) && !fact.time().isAfter(now)) {
+                once.add(fact);
             }
         }
-        return once.values().stream()
-                .filter(fact -> fact.kind() != Fact.Kind.REVERSAL && !reversed.contains(fact.id()))
-                .filter(fact -> !fact.time().isBefore(planStart) && !fact.time().isAfter(now))
-                .toList();
+        once.removeIf(fact -> reversed.contains(fact.id()));
+        return once;
     }
 
     /** The milestones of one cycle as its facts are applied. */

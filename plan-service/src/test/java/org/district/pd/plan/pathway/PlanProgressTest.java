@@ -12,10 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.district.pd.plan.ContractEvents;
 import org.district.pd.plan.LearningEvents;
 import org.district.pd.plan.TestRoster;
 import org.district.pd.plan.messaging.events.PlanProgressed;
@@ -38,7 +40,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The plan read model against the real broker and database: a completion on the broker moves the stored plan, its
  * events reach pd.plan.events once each and match their contracts, the timeline says why; a cycle whose period has
- * ended rolls over once however many refreshers race for it, and the next cycle runs on the newest template version.
+ * ended rolls over once however many refreshers race for it, and the next cycle runs on the newest template version;
+ * a teacher's history from before the plan makes it no work, and a reversal of any date still takes its fact out.
  */
 @QuarkusTest
 class PlanProgressTest {
@@ -137,6 +140,61 @@ class PlanProgressTest {
                 .body("[1].changes.what", contains("CYCLE_INCOMPLETE", "CYCLE_STARTED"));
     }
 
+    @Test
+    void aTeachersHistoryFromBeforeThePlanLeavesItAloneAndAReversalOfAnyDateStillTakesItsFactOut() {
+        UUID teacher = TestRoster.newLincolnTeacher();
+        String planId = startPlan(teacher, template("History " + UUID.randomUUID()));
+        Instant evaluated = refreshedAt(planId);
+
+        // A completion from before the plan started, as a backfill of the teacher's history brings: it cannot count,
+        // so it is recorded and the plan is not evaluated for it.
+        ObjectNode history = LearningEvents.completion(teacher, "2.00", "COURSEWORK",
+                Instant.now().minus(30, ChronoUnit.DAYS));
+        LearningEvents.send(history);
+        awaitUntil("the history recorded", () -> count("select count(*) from educator_fact where fact_id = $1",
+                "completion:" + history.get("completionId").asText()) == 1);
+        awaitUntil("nothing due for the plan", () -> count(
+                "select count(*) from plan_refresh_due where plan_id = $1::text::uuid and due_at <= now()",
+                planId) == 0);
+        assertThat(refreshedAt(planId)).as("not evaluated for a fact from before it").isEqualTo(evaluated);
+
+        // A completion in the cycle meets the milestone, counted alone.
+        ObjectNode completion = LearningEvents.completion(teacher, "2.00", "COURSEWORK", Instant.now());
+        LearningEvents.send(completion);
+        await(planId, "state.cycles[0].stages[0].completedAt")
+                .body("state.cycles[0].stages[0].milestones[0].facts",
+                        contains("completion:" + completion.get("completionId").asText()));
+
+        // Its void, dated (by the LMS) before the plan started, still takes it out: the milestone is open again.
+        ObjectNode voided = ContractEvents.example("pd.learning.course.voided.v1", teacher);
+        voided.put("completionId", completion.get("completionId").asText());
+        voided.put("voidedAt", Instant.now().minus(30, ChronoUnit.DAYS).toString());
+        ContractEvents.send(LearningEvents.TOPIC, "pd.learning.course.voided.v1", voided);
+        awaitUntil("the milestone open again", () -> as("frank").when().get(PLANS + "/" + planId).then()
+                .statusCode(200).extract().<List<String>>path("progress.milestonesOpen").contains("feedback"));
+        as("frank").when().get(PLANS + "/" + planId).then().body("progress.stage", equalTo("Learn"))
+                .body("state.cycles[0].stages[0].milestones[0].facts", hasSize(0));
+    }
+
+    private Instant refreshedAt(String planId) {
+        return database.preparedQuery("select refreshed_at from plan where id = $1")
+                .execute(Tuple.of(UUID.fromString(planId))).await().indefinitely().iterator().next()
+                .getOffsetDateTime(0).toInstant();
+    }
+
+    private long count(String query, String parameter) {
+        return database.preparedQuery(query).execute(Tuple.of(parameter)).await().indefinitely().iterator().next()
+                .getLong(0);
+    }
+
+    private static void awaitUntil(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
+            pause();
+        }
+    }
+
     private List<String> outboxed(String planId, String type) {
         List<String> payloads = new java.util.ArrayList<>();
         database.preparedQuery("select payload from outbox_event where type = $1 and payload::jsonb ->> 'planId' = $2"
@@ -178,12 +236,16 @@ class PlanProgressTest {
                 return plan;
             }
             assertThat(Instant.now()).as("plan %s has %s", planId, path).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

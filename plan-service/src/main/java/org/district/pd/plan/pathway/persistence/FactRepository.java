@@ -31,7 +31,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FactRepository {
 
-    /** The fact, and a reason for each plan of its teacher (or only its own plan) to be evaluated again. */
+    /**
+     * Whether fact {@code f} can count for plan {@code p}: the engine counts no fact from before a plan's start, but a
+     * reversal of any time takes out the fact it names. A fact that cannot count makes no plan due: a backfill of a
+     * teacher's history leaves their plans alone.
+     */
+    private static final String CAN_COUNT = "(f.kind = 'REVERSAL' or f.occurred_at >= p.started_at)";
+
+    /** The fact, and a reason for each plan of its teacher (or only its own plan) it can count for to be evaluated. */
     private static final String RECORD = """
             with fact as (
                 insert into educator_fact (fact_id, educator_id, plan_id, kind, occurred_at, subject, tags, format,
@@ -39,11 +46,12 @@ public class FactRepository {
                 values (:id, :educator, :plan, :kind, :time, :subject, cast(cast(:tags as text) as jsonb), :format,
                         :category, :hours, :reverses, cast(cast(:detail as text) as jsonb))
                 on conflict do nothing
-                returning fact_id, educator_id, plan_id, occurred_at)
+                returning fact_id, educator_id, plan_id, kind, occurred_at)
             insert into plan_refresh_due (plan_id, cause, due_at)
             select p.id, f.fact_id, greatest(f.occurred_at, now())
             from fact f join plan p on p.educator_id = f.educator_id and (f.plan_id is null or p.id = f.plan_id)
-            on conflict do nothing""";
+            where %s
+            on conflict do nothing""".formatted(CAN_COUNT);
 
     /** {@link #RECORD} for many facts about all of their teachers' plans, given as one JSON parameter. */
     private static final String RECORD_ALL = """
@@ -57,16 +65,31 @@ public class FactRepository {
                           tags jsonb, format text, category text, hours numeric, reverses text)
                 order by f.n
                 on conflict do nothing
-                returning fact_id, educator_id, occurred_at)
+                returning fact_id, educator_id, kind, occurred_at)
             insert into plan_refresh_due (plan_id, cause, due_at)
             select p.id, f.fact_id, greatest(f.occurred_at, now())
             from fact f join plan p on p.educator_id = f.educator_id
-            on conflict do nothing""";
+            where %s
+            on conflict do nothing""".formatted(CAN_COUNT);
 
+    private static final String FACT_COLUMNS = """
+            f.educator_id, f.plan_id, f.fact_id collate "C" as fact_id, f.kind, f.occurred_at, f.subject,
+            f.tags::text as tags, f.format, f.category, f.hours, f.reverses, f.detail::text as detail""";
+
+    /**
+     * The facts about educators {@code $1} that can count for one of their plans, in the engine's time order: from
+     * their earliest plan's start on, and every reversal. Two disjoint parts, each on an index, so a long history from
+     * before the plans is not read. (A fact that cannot count makes no plan due, so no cause is left out.)
+     */
     private static final String OF_EDUCATORS = """
-            select educator_id, plan_id, fact_id, kind, occurred_at, subject, tags::text as tags, format, category,
-                   hours, reverses, detail::text as detail
-            from educator_fact where educator_id = any($1)""";
+            with since as (
+                select educator_id, min(started_at) as started_at from plan where educator_id = any($1)
+                group by educator_id)
+            select %1$s from educator_fact f join since s on s.educator_id = f.educator_id
+            where f.occurred_at >= s.started_at and f.kind <> 'REVERSAL'
+            union all
+            select %1$s from educator_fact f where f.educator_id = any($1) and f.kind = 'REVERSAL'
+            order by educator_id, occurred_at, fact_id""".formatted(FACT_COLUMNS);
 
     /**
      * A fact about a teacher, for all their plans, or for one plan only ({@code planId}), with what its author wrote
@@ -143,7 +166,10 @@ public class FactRepository {
                 .replaceWithVoid();
     }
 
-    /** The facts about these educators, by educator, read on the connection of a transaction. */
+    /**
+     * The facts about these educators that can count for one of their plans, by educator, in time order (ties by id);
+     * read on the connection of a transaction.
+     */
     public Uni<Map<UUID, List<Scoped>>> of(SqlConnection tx, Collection<UUID> educatorIds) {
         return tx.preparedQuery(OF_EDUCATORS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {
             // A teacher's facts number in the thousands over the years, read again at each evaluation: columns by
