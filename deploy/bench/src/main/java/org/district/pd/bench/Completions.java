@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Completions no one posted before: the n-th of a phase is teacher (n / k) mod t, offering n mod k, on a day counted
  * back from 2025-12-31, so that (educator, offering, day), which the service takes as one completion, never repeats
- * and nothing is a duplicate unless the service is wrong. The days lie before every open growth cycle.
+ * and nothing is a duplicate unless the service is wrong. The days lie before every open growth cycle: a backfill of
+ * history, which the ledger takes and no plan counts. With {@code --dated=cycle} the days are counted back from
+ * yesterday instead, inside the open cycles, so that each completion makes its teacher's plans due for evaluation.
  */
 final class Completions {
 
@@ -66,6 +68,7 @@ final class Completions {
 
     private Instant completedAt(long n) {
         long day = n / ((long) courses.size() * settings.teachers());
-        return LAST_DAY.minusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(8 * 3600 + n % 36_000);
+        LocalDate last = settings.inCycle() ? LocalDate.now(ZoneOffset.UTC).minusDays(1) : LAST_DAY;
+        return last.minusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(8 * 3600 + n % 36_000);
     }
 }

@@ -14,7 +14,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 String pgUser, String pgPassword, int teachers, int warmUpSeconds, int rampStepSeconds,
                 List<Integer> rampRates, List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds,
                 int backfill, int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
-                List<String> phases, int endToEndRate, int scaleOut) {
+                List<String> phases, int endToEndRate, int scaleOut, boolean inCycle) {
 
     static Settings of(Map<String, String> flags) {
         String preset = flags.getOrDefault("preset", env("BENCH_PRESET", "small"));
@@ -37,7 +37,12 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
                 integer(flags, "drain-timeout", full ? 3600 : 600),
                 List.of(flags.getOrDefault("phases", env("BENCH_PHASES", "ingest,xapi,e2e,backfill")).split(",")),
-                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 10_000));
+                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 10_000),
+                switch (flags.getOrDefault("dated", env("BENCH_DATED", "history"))) {
+                    case "history" -> false;
+                    case "cycle" -> true;
+                    default -> throw new IllegalArgumentException("--dated is history or cycle");
+                });
     }
 
     String jdbc(String database) {

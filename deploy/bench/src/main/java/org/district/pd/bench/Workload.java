@@ -340,6 +340,11 @@ final class Workload {
             Thread.sleep(500);
         }
         long drained = System.nanoTime();
+        long plansDue;
+        while ((plansDue = plansDue()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        long evaluated = System.nanoTime();
         long consumed = backlog.offsets()[0] - committedStart;
         figures.put("accepted", accepted);
         figures.put("acceptSeconds", round((posted - start) / 1e9));
@@ -354,6 +359,8 @@ final class Workload {
         figures.put("drainPerSecondAfterPosting", Math.round((inLedger - inLedgerWhenPosted)
                 / Math.max(0.001, (drained - posted) / 1e9)));
         figures.put("peakConsumedPer10s", Math.round(peakRate(start)));
+        figures.put("plansEvaluatedSecondsAfterPosting", round((evaluated - posted) / 1e9));
+        figures.put("plansStillDue", plansDue);
         long[] exactly = exactlyOnce(offeringIds.get(section));
         figures.put("entries", exactly[0]);
         figures.put("distinctCompletions", exactly[1]);
@@ -361,7 +368,20 @@ final class Workload {
                 + " %,.0f/s after the last); %,d entries for %,d distinct completions", section, inLedger, accepted,
                 (drained - posted) / 1e9, inLedger / ((drained - start) / 1e9),
                 (inLedger - inLedgerWhenPosted) / Math.max(0.001, (drained - posted) / 1e9), exactly[0], exactly[1]);
+        Bench.log("%s: plans evaluated for every completion %.1f s after the last post (%,d still due)", section,
+                (evaluated - posted) / 1e9, plansDue);
         this.figures.save();
+    }
+
+    /** Reasons for plans to be evaluated that are due now and not yet taken by plan-service's refresher. */
+    private long plansDue() throws SQLException {
+        try (Connection db = DriverManager.getConnection(settings.jdbc("pd_plan"), settings.pgUser(),
+                settings.pgPassword());
+             ResultSet rows = db.createStatement().executeQuery(
+                     "select count(*) from plan_refresh_due where due_at <= now()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Ledger entries of these offerings, and the distinct completions they are for. */
