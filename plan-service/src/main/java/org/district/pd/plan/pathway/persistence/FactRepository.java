@@ -32,13 +32,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class FactRepository {
 
     /**
-     * Whether fact {@code f} can count for plan {@code p}: the engine counts no fact from before a plan's start, but a
-     * reversal of any time takes out the fact it names. A fact that cannot count makes no plan due: a backfill of a
-     * teacher's history leaves their plans alone.
+     * Whether fact {@code f} matters to plan {@code p}: the engine counts no fact from before a plan's start, but a
+     * reversal of any date takes out the fact it names, and a fact of the plan alone (coaching, with what its author
+     * wrote) is on the plan's timeline whenever it came. Any other fact makes no plan due: a backfill of a teacher's
+     * history leaves their plans alone.
      */
-    private static final String CAN_COUNT = "(f.kind = 'REVERSAL' or f.occurred_at >= p.started_at)";
+    private static final String MATTERS =
+            "(f.kind = 'REVERSAL' or f.plan_id is not null or f.occurred_at >= p.started_at)";
 
-    /** The fact, and a reason for each plan of its teacher (or only its own plan) it can count for to be evaluated. */
+    /** The fact, and a reason for each plan of its teacher (or only its own plan) it matters to to be evaluated. */
     private static final String RECORD = """
             with fact as (
                 insert into educator_fact (fact_id, educator_id, plan_id, kind, occurred_at, subject, tags, format,
@@ -51,7 +53,7 @@ public class FactRepository {
             select p.id, f.fact_id, greatest(f.occurred_at, now())
             from fact f join plan p on p.educator_id = f.educator_id and (f.plan_id is null or p.id = f.plan_id)
             where %s
-            on conflict do nothing""".formatted(CAN_COUNT);
+            on conflict do nothing""".formatted(MATTERS);
 
     /** {@link #RECORD} for many facts about all of their teachers' plans, given as one JSON parameter. */
     private static final String RECORD_ALL = """
@@ -65,21 +67,21 @@ public class FactRepository {
                           tags jsonb, format text, category text, hours numeric, reverses text)
                 order by f.n
                 on conflict do nothing
-                returning fact_id, educator_id, kind, occurred_at)
+                returning fact_id, educator_id, plan_id, kind, occurred_at)
             insert into plan_refresh_due (plan_id, cause, due_at)
             select p.id, f.fact_id, greatest(f.occurred_at, now())
             from fact f join plan p on p.educator_id = f.educator_id
             where %s
-            on conflict do nothing""".formatted(CAN_COUNT);
+            on conflict do nothing""".formatted(MATTERS);
 
     private static final String FACT_COLUMNS = """
             f.educator_id, f.plan_id, f.fact_id collate "C" as fact_id, f.kind, f.occurred_at, f.subject,
             f.tags::text as tags, f.format, f.category, f.hours, f.reverses, f.detail::text as detail""";
 
     /**
-     * The facts about educators {@code $1} that can count for one of their plans, in the engine's time order: from
-     * their earliest plan's start on, and every reversal. Two disjoint parts, each on an index, so a long history from
-     * before the plans is not read. (A fact that cannot count makes no plan due, so no cause is left out.)
+     * The facts about educators {@code $1} that matter to one of their plans, in the engine's time order: from their
+     * earliest plan's start on, every reversal, and every fact of one plan. Three disjoint parts, each on an index, so
+     * a long history from before the plans is not read. (Any other fact makes no plan due, so no cause is left out.)
      */
     private static final String OF_EDUCATORS = """
             with since as (
@@ -89,6 +91,9 @@ public class FactRepository {
             where f.occurred_at >= s.started_at and f.kind <> 'REVERSAL'
             union all
             select %1$s from educator_fact f where f.educator_id = any($1) and f.kind = 'REVERSAL'
+            union all
+            select %1$s from educator_fact f join since s on s.educator_id = f.educator_id
+            where f.plan_id is not null and f.occurred_at < s.started_at and f.kind <> 'REVERSAL'
             order by educator_id, occurred_at, fact_id""".formatted(FACT_COLUMNS);
 
     /**
@@ -167,8 +172,8 @@ public class FactRepository {
     }
 
     /**
-     * The facts about these educators that can count for one of their plans, by educator, in time order (ties by id);
-     * read on the connection of a transaction.
+     * The facts about these educators that matter to one of their plans ({@link #OF_EDUCATORS}), by educator, in time
+     * order (ties by id); read on the connection of a transaction.
      */
     public Uni<Map<UUID, List<Scoped>>> of(SqlConnection tx, Collection<UUID> educatorIds) {
         return tx.preparedQuery(OF_EDUCATORS).execute(Tuple.of(educatorIds.toArray(UUID[]::new))).map(rows -> {

@@ -104,6 +104,24 @@ class CoachingTest {
     }
 
     @Test
+    void aCheckInBeforeThePlanStartsIsOnItsTimeline() {
+        roster();
+        // A teacher with no other plan, whose plan starts next week: the check-in is earlier than any plan of theirs.
+        UUID teacher = TestRoster.newLincolnTeacher();
+        String planId = plan(teacher, Instant.now().plus(7, ChronoUnit.DAYS));
+        as("frank").body("{\"coachId\": \"%s\"}".formatted(ERIN)).when().put(PLANS + "/" + planId + "/coach").then()
+                .statusCode(200);
+        as("erin").body("""
+                {"date": "2026-11-20", "notes": "Planning the first cycle"}""")
+                .when().post(PLANS + "/" + planId + "/check-ins").then().statusCode(201);
+
+        as("frank").when().get(PLANS + "/" + planId + "/timeline").then().statusCode(200)
+                .body("causes.kind.flatten()", contains("PLAN_STARTED", "COACH_CHECK_IN"))
+                .body("causes.flatten().find { it.kind == 'COACH_CHECK_IN' }.detail.notes",
+                        equalTo("Planning the first cycle"));
+    }
+
+    @Test
     void onlyTheAssignedCoachThePlansTeacherAndItsPrincipalMayActAndOthersCannotTellItExists() {
         roster();
         String planId = plan(BOB);
@@ -155,11 +173,15 @@ class CoachingTest {
     }
 
     private static String plan(UUID teacher) {
+        return plan(teacher, Instant.now().minus(1, ChronoUnit.HOURS));
+    }
+
+    private static String plan(UUID teacher, Instant startsAt) {
         String template = as("grace").body(TemplateResourceTest.template(null, "Coached " + UUID.randomUUID(), STAGES))
                 .when().post(PLANS + "/templates").then().statusCode(201).extract().path("id");
         return as("grace").body("""
                 {"educatorId": "%s", "templateId": "%s", "startsAt": "%s"}""".formatted(teacher, template,
-                Instant.now().minus(1, ChronoUnit.HOURS))).when().post(PLANS).then().statusCode(201)
+                startsAt)).when().post(PLANS).then().statusCode(201)
                 .extract().path("id");
     }
 
