@@ -40,7 +40,7 @@ public class FactRepository {
     private static final String MATTERS =
             "(f.kind = 'REVERSAL' or f.plan_id is not null or f.occurred_at >= p.started_at)";
 
-    /** The fact, and a reason for each plan of its teacher (or only its own plan) it matters to to be evaluated. */
+    /** The fact, and a reason to evaluate again each plan of its teacher (or only its own plan) that it matters to. */
     private static final String RECORD = """
             with fact as (
                 insert into educator_fact (fact_id, educator_id, plan_id, kind, occurred_at, subject, tags, format,
