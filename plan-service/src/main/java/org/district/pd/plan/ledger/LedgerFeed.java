@@ -12,9 +12,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The ledger's entries in commit order, for HR systems that poll for changes. Each entry gets its position in the
- * feed when its transaction commits (V11: the writers of entries take turns at commit under one lock, and hold it
- * until their commit is visible), so positions become visible in order: a poller that resumes after the last position
- * it read misses nothing and sees nothing twice, however writers interleave, and no other transaction holds it back.
+ * feed when its transaction commits (V11, V16: the writers of entries take turns at commit under one lock, number all
+ * of their transaction's entries in one statement, and hold the lock until their commit is visible), so positions
+ * become visible in order: a poller that resumes after the last position it read misses nothing and sees nothing
+ * twice, however writers interleave, and no other transaction holds it back.
  */
 @ApplicationScoped
 public class LedgerFeed {

@@ -130,6 +130,56 @@ class LedgerFeedTest {
         assertThat(written).hasSizeGreaterThanOrEqualTo(100);
     }
 
+    /**
+     * A transaction's entries get their positions at its first numbering, and later firings only count down (V16):
+     * an entry another deferred trigger writes at commit, after or before that numbering, still gets one.
+     */
+    @Test
+    void anEntryWrittenAtCommitByAnotherTriggerIsInTheFeedToo() {
+        String cursor = end(null);
+        SqlConnection connection = database.getConnection().await().indefinitely();
+        try {
+            // Session-local: a table whose deferred trigger records a ledger entry when its transaction commits.
+            connection.query("""
+                    create temp table late_entry (id uuid primary key);
+                    create function pg_temp.record_late_entry() returns trigger language plpgsql as $$
+                    begin
+                        insert into ledger_entry (id, educator_id, event_id, event_type, source_ref, occurred_at,
+                                                  earned_at, credit_hours, credit_type, category, activity_source,
+                                                  recorded_at)
+                        values (new.id, gen_random_uuid(), gen_random_uuid(), 'test.entry', new.id::text, now(), now(),
+                                1, 'CLOCK_HOUR', 'COURSEWORK', 'LMS', now());
+                        return null;
+                    end;
+                    $$;
+                    create constraint trigger late_entry after insert on late_entry deferrable initially deferred
+                        for each row execute function pg_temp.record_late_entry()""").execute().await().indefinitely();
+            String late = "insert into late_entry (id) values ($1)";
+
+            // Firings at commit: the waiting entry's (it numbers), then the late writer's (its entry waits after).
+            Transaction first = connection.begin().await().indefinitely();
+            UUID waiting = insert(connection);
+            UUID lateAfterNumbering = UUID.randomUUID();
+            connection.preparedQuery(late).execute(Tuple.of(lateAfterNumbering)).await().indefinitely();
+            first.commit().await().indefinitely();
+
+            // Firings at commit: the late writer's first, so its entry waits too when the other's firing numbers.
+            Transaction second = connection.begin().await().indefinitely();
+            UUID lateBeforeNumbering = UUID.randomUUID();
+            connection.preparedQuery(late).execute(Tuple.of(lateBeforeNumbering)).await().indefinitely();
+            UUID waitingToo = insert(connection);
+            second.commit().await().indefinitely();
+
+            List<String> ours = List.of(waiting, lateAfterNumbering, waitingToo, lateBeforeNumbering).stream()
+                    .map(UUID::toString).toList();
+            assertThat(entries(cursor, 2_000).getList("entries.id", String.class)).filteredOn(ours::contains)
+                    .as("each once, in commit order, a transaction's entries in the order they were recorded")
+                    .containsExactlyElementsOf(ours);
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+
     @Test
     void aPollerMayStartAtTheFeedsEndAndSeeOnlyWhatComesAfter() {
         insert(database);
