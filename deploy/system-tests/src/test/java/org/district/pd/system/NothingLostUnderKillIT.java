@@ -87,8 +87,10 @@ class NothingLostUnderKillIT {
         long countedAtKill = ledger.entries().stream().filter(entry -> entry.recordedAt().isBefore(killedAt)).count();
         Progress.print("plan-service killed (kill -9, pid %d) at %s with %d of the %d backlog completions in the ledger",
                 pid, Progress.time(killedAt), countedAtKill, backlog);
-        assertThat(countedAtKill).as("plan-service killed mid-backlog: some but fewer than half of %d counted", backlog)
-                .isPositive().isLessThan(backlog / 2);
+        // Part-way is all this needs: some counted, some not. Each consumer applies a poll of up to 500 records in one
+        // transaction, so plan-service's four consumers may count half of this backlog with their first polls.
+        assertThat(countedAtKill).as("plan-service killed mid-backlog: some but not all of %d counted", backlog)
+                .isPositive().isLessThan(backlog);
         LocalRuntime.start();
 
         // 2. The producer dies while batches arrive: in-flight transactions roll back, unsent outbox rows wait.
