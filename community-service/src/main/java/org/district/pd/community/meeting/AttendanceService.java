@@ -26,6 +26,7 @@ import org.district.pd.community.messaging.events.SessionAttended;
 import org.district.pd.community.messaging.events.Topics;
 import org.district.pd.community.security.CommunityAccess;
 import org.district.pd.platform.checkin.CheckInCode;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.ProblemException;
 
@@ -222,7 +223,7 @@ public class AttendanceService {
     private Uni<Attendance> record(InCommunity pair, UUID educatorId, int minutes, Attendance.Source source,
             UUID by, Instant now) {
         Attendance saved = new Attendance();
-        saved.id = UUID.randomUUID();
+        saved.id = TimeOrderedIds.next();
         saved.meetingId = pair.meeting().id;
         saved.educatorId = educatorId;
         saved.minutes = minutes;

@@ -24,6 +24,7 @@ import org.district.pd.credentials.messaging.events.CredentialAwarded;
 import org.district.pd.credentials.messaging.events.CredentialEnded;
 import org.district.pd.credentials.messaging.events.Topics;
 import org.district.pd.credentials.security.CredentialsAccess;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.ProblemException;
 
@@ -163,7 +164,7 @@ public class AwardService {
 
     private Uni<Award> issue(UUID educatorId, UUID submissionId, UUID renews, CredentialDefinition definition,
             DefinitionBody body, Instant at, Instant until, BigDecimal creditHours) {
-        UUID awardId = UUID.randomUUID();
+        UUID awardId = TimeOrderedIds.next();
         // Whole seconds: the JWT's nbf and exp are, and a verifier compares them with validFrom and validUntil.
         Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         Instant validUntil = until == null ? null : until.truncatedTo(ChronoUnit.SECONDS);

@@ -21,6 +21,7 @@ import org.district.pd.learning.ingestion.persistence.CompletionRepository;
 import org.district.pd.learning.ingestion.persistence.HeldCompletion;
 import org.district.pd.learning.ingestion.persistence.HeldCompletionRepository;
 import org.district.pd.learning.lmsclient.LmsClientService;
+import org.district.pd.platform.id.TimeOrderedIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -133,7 +134,7 @@ public class CompletionIngestionService {
 
     private static HeldCompletion hold(String clientId, String lms, CompletionItem item, Unmatched unmatched, Instant now) {
         HeldCompletion hold = new HeldCompletion();
-        hold.id = UUID.randomUUID();
+        hold.id = TimeOrderedIds.next();
         hold.clientId = clientId;
         hold.externalId = item.externalId();
         hold.learnerEmail = item.learner().email();

@@ -17,6 +17,7 @@ import org.district.pd.learning.ingestion.persistence.CompletionRepository;
 import org.district.pd.learning.messaging.events.CourseCompleted;
 import org.district.pd.learning.messaging.events.CourseVoided;
 import org.district.pd.learning.messaging.events.Topics;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class CompletionRecorder {
         public static Entry of(int position, CompletionSource source, String clientId, String externalId,
                 UUID educatorId, Offering offering, Instant completedAt, BigDecimal creditHours, Instant now) {
             Completion completion = new Completion();
-            completion.id = UUID.randomUUID();
+            completion.id = TimeOrderedIds.next();
             completion.clientId = clientId;
             completion.externalId = externalId;
             completion.educatorId = educatorId;

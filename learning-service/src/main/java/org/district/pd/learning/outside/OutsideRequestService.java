@@ -12,6 +12,7 @@ import org.district.pd.learning.ingestion.CompletionSource;
 import org.district.pd.learning.messaging.events.CourseCompleted;
 import org.district.pd.learning.messaging.events.Topics;
 import org.district.pd.learning.security.LearningAccess;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.ProblemException;
 
@@ -131,7 +132,7 @@ public class OutsideRequestService {
                     if (!approve) {
                         return move(request, OutsideRequest.Status.DENIED, "DENIED", comment);
                     }
-                    request.completionId = UUID.randomUUID();
+                    request.completionId = TimeOrderedIds.next();
                     return move(request, OutsideRequest.Status.APPROVED, "APPROVED", comment)
                             .call(this::publish);
                 default:

@@ -37,6 +37,7 @@ import org.district.pd.learning.session.rest.CheckInCodeView;
 import org.district.pd.learning.session.rest.CorrectionResult;
 import org.district.pd.learning.session.rest.MarkResult;
 import org.district.pd.platform.checkin.CheckInCode;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 import org.district.pd.platform.problem.Problem;
 import org.district.pd.platform.problem.ProblemException;
@@ -178,7 +179,7 @@ public class AttendanceService {
     private Uni<Boolean> record(OfferingSession session, Offering offering, UUID educatorId, Attendance.Method method,
             int minutes, Instant now, String by, UUID statementId) {
         Attendance attended = new Attendance();
-        attended.id = UUID.randomUUID();
+        attended.id = TimeOrderedIds.next();
         attended.sessionId = session.id;
         attended.offeringId = offering.id;
         attended.educatorId = educatorId;

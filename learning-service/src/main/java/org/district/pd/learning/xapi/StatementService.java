@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.problem.Problem.Violation;
 import org.district.pd.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ public class StatementService {
         for (JsonNode statement : sent) {
             ObjectNode copy = statement.deepCopy();
             // Ids are kept in their canonical lower-case form: they are compared as text (completions' external ids).
-            copy.put("id", (copy.has("id") ? UUID.fromString(copy.get("id").asText()) : UUID.randomUUID()).toString());
+            copy.put("id", (copy.has("id") ? UUID.fromString(copy.get("id").asText()) : TimeOrderedIds.next()).toString());
             UUID id = UUID.fromString(copy.get("id").asText());
             if (!ids.add(id)) {
                 throw ProblemException.invalid("id", "the batch holds statement " + id + " more than once");

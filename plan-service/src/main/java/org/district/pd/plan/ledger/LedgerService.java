@@ -12,6 +12,7 @@ import org.district.pd.plan.messaging.events.CommunitySessionAttended;
 import org.district.pd.plan.messaging.events.CourseCompleted;
 import org.district.pd.plan.messaging.events.CredentialAwarded;
 import org.district.pd.plan.messaging.events.SessionAttended;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.inbox.IncomingEvent;
 
 import io.smallrye.mutiny.Uni;
@@ -115,7 +116,7 @@ public class LedgerService {
             Instant occurredAt, BigDecimal creditHours, String creditType, String category, String activitySource,
             String provider, Instant now) {
         LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = TimeOrderedIds.next();
         entry.educatorId = educatorId;
         entry.eventId = event.id();
         entry.eventType = event.type();
@@ -136,7 +137,7 @@ public class LedgerService {
     /** The entry that takes {@code earned} back, recorded for the takeback's event. */
     private static LedgerEntry reversing(LedgerEntry earned, UUID eventId, String eventType, Instant at) {
         LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = TimeOrderedIds.next();
         entry.educatorId = earned.educatorId;
         entry.eventId = eventId;
         entry.eventType = eventType;

@@ -14,6 +14,7 @@ import jakarta.persistence.FlushModeType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.outbox.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -129,7 +130,7 @@ public class DeadLetters {
 
     /** Records a poison record once, however often it is redelivered before its offset is committed. */
     Uni<Void> record(String consumer, ConsumerRecord<String, String> record, String reason) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Map<String, String> headers = headers(record);
         String safeReason = text(reason);
         return Panache.withTransaction(() -> Panache.getSession()

@@ -13,6 +13,7 @@ import jakarta.persistence.FlushModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.MDC;
+import org.district.pd.platform.id.TimeOrderedIds;
 import org.district.pd.platform.web.CorrelationIds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +76,7 @@ public class Outbox {
      * an event written outside the state change's transaction could be published for a change that rolled back.
      */
     public Uni<UUID> append(String topic, String type, UUID educatorId, Instant time, Object data) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         String payload = serialize(data);
         Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
         return inTransaction()
@@ -108,7 +109,7 @@ public class Outbox {
         ArrayNode rows = json.createArrayNode();
         for (Event event : events) {
             rows.addObject()
-                    .put("id", UUID.randomUUID().toString())
+                    .put("id", TimeOrderedIds.next().toString())
                     .put("subject", event.educatorId().toString())
                     .put("type", event.type())
                     .put("time", event.time().toString())
@@ -143,7 +144,7 @@ public class Outbox {
         Tuple parameters = Tuple.tuple().addString(topic).addString(type).addString(source)
                 .addOffsetDateTime(time.atOffset(ZoneOffset.UTC))
                 .addString(correlationId == null ? null : correlationId.toString())
-                .addArrayOfUUID(payloadByEducator.keySet().stream().map(key -> UUID.randomUUID()).toArray(UUID[]::new))
+                .addArrayOfUUID(payloadByEducator.keySet().stream().map(key -> TimeOrderedIds.next()).toArray(UUID[]::new))
                 .addArrayOfString(payloadByEducator.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .addArrayOfString(payloadByEducator.values().toArray(String[]::new));
         return transaction.preparedQuery(INSERT_ALL).execute(parameters).replaceWithVoid();
@@ -163,7 +164,7 @@ public class Outbox {
         Object correlationId = MDC.get(CorrelationIds.MDC_KEY);
         Tuple parameters = Tuple.tuple().addString(topic).addString(source)
                 .addString(correlationId == null ? null : correlationId.toString())
-                .addArrayOfUUID(events.stream().map(event -> UUID.randomUUID()).toArray(UUID[]::new))
+                .addArrayOfUUID(events.stream().map(event -> TimeOrderedIds.next()).toArray(UUID[]::new))
                 .addArrayOfString(events.stream().map(event -> event.educatorId().toString()).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(Event::type).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(events.stream().map(event -> event.time().atOffset(ZoneOffset.UTC))
@@ -177,7 +178,7 @@ public class Outbox {
      * A null key is kept as the empty string, which the relay publishes as no key.
      */
     public Uni<UUID> appendRecord(String topic, String key, Map<String, String> headers, String payload) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         String headerJson = serialize(headers);
         return inTransaction()
                 .flatMap(session -> session.createNativeQuery(INSERT_RECORD)
