@@ -3,6 +3,7 @@ package org.district.pd.plan.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,38 +29,31 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Credit hours per educator active in the period, and category: each category's credit of each type summed in SQL,
- * one keyset page of educators per query, then converted to hours under the educator's renewal profile (without a
+ * one keyset page of educators at a time, then converted to hours under the educator's renewal profile (without a
  * license: a CEU is 10 hours, a semester hour or credit 15).
  */
 @ApplicationScoped
 public class CreditHoursReport {
 
-    /**
-     * A page's educators with their schools, then each one's sums by category and credit type: the schools once per
-     * educator and the sums in a lateral per educator, so the rows come in the page's order without a sort (the order
-     * of an educator's sums does not matter; they are merged by category).
-     */
-    private static final String PAGE = """
-            with page as (
-                select e.id, e.sourced_id, e.given_name, e.family_name, e.email,
-                       array(select s.school_id from educator_school s where s.educator_id = e.id order by s.school_id)
-                           as school_ids
-                from educator e
-                where (e.active or e.deactivated_at > $2)
-                  and ($1::uuid[] is null or exists (
-                      select 1 from educator_school s where s.educator_id = e.id and s.school_id = any($1::uuid[])))
-                  and ($4::uuid is null or (e.family_name, e.given_name, e.id) > ($5::text, $6::text, $4::uuid))
-                order by e.family_name, e.given_name, e.id
-                limit $7)
-            select p.id, p.sourced_id, p.given_name, p.family_name, p.email, p.school_ids, l.category, l.credit_type,
-                   l.units
-            from page p
-            left join lateral (
-                select l.category, l.credit_type, sum(l.credit_hours) as units
-                from ledger_entry l
-                where l.educator_id = p.id and l.occurred_at >= $2 and l.occurred_at < $3
-                group by l.category, l.credit_type) l on true
-            order by p.family_name, p.given_name, p.id""";
+    /** A page of the educators active in the period, with their schools, in name order. */
+    private static final String EDUCATORS = """
+            select e.id, e.sourced_id, e.given_name, e.family_name, e.email,
+                   array(select s.school_id from educator_school s where s.educator_id = e.id order by s.school_id)
+                       as school_ids
+            from educator e
+            where (e.active or e.deactivated_at > $2)
+              and ($1::uuid[] is null or exists (
+                  select 1 from educator_school s where s.educator_id = e.id and s.school_id = any($1::uuid[])))
+              and ($3::uuid is null or (e.family_name, e.given_name, e.id) > ($4::text, $5::text, $3::uuid))
+            order by e.family_name, e.given_name, e.id
+            limit $6""";
+
+    /** The page's sums by category and credit type, all from the ledger's report index in one scan. */
+    private static final String SUMS = """
+            select l.educator_id, l.category, l.credit_type, sum(l.credit_hours) as units
+            from ledger_entry l
+            where l.educator_id = any($1) and l.occurred_at >= $2 and l.occurred_at < $3
+            group by l.educator_id, l.category, l.credit_type""";
 
     private final Pool pool;
     private final RenewalService renewal;
@@ -73,23 +66,24 @@ public class CreditHoursReport {
         this.pageSize = pageSize;
     }
 
-    /** Pages of educators in name order; {@code schools} empty means every school. Nothing is held beyond a page. */
+    /**
+     * Pages of educators in name order; {@code schools} empty means every school. Nothing is held beyond two pages:
+     * the next page's educators are read while this page's hours are.
+     */
     public Multi<List<EducatorHours>> pages(ReportPeriod period, Optional<Set<UUID>> schools) {
-        return renewal.profiles().toMulti().flatMap(profiles -> Multi.createBy().repeating()
-                .uni(AtomicReference<ReportCursor>::new, cursor -> educators(period, schools, cursor.get(), pageSize)
-                        .chain(page -> inHours(page, profiles))
-                        .invoke(page -> cursor.set(page.isEmpty() ? null : ReportCursor.after(page.get(page.size() - 1)))))
-                .whilst(page -> page.size() == pageSize)
-                .select().where(page -> !page.isEmpty()));
+        return renewal.profiles().toMulti().flatMap(profiles -> KeysetPages.of(pageSize,
+                after -> educators(period, schools, after, pageSize), ReportCursor::after,
+                page -> inHours(period, page, profiles)));
     }
 
     /** One page of at most {@code size} educators after {@code after} (null: from the start), and where the next starts. */
     public Uni<Page> page(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after, int size) {
         // One more than asked for tells whether a next page exists without a query that finds it empty.
         return educators(period, schools, after, size + 1).chain(found -> {
-            List<Credits> page = found.size() > size ? found.subList(0, size) : found;
-            ReportCursor next = found.size() > size ? ReportCursor.after(page.get(size - 1).educator()) : null;
-            return renewal.profiles().chain(profiles -> inHours(page, profiles)).map(hours -> new Page(hours, next));
+            List<EducatorHours> page = found.size() > size ? found.subList(0, size) : found;
+            ReportCursor next = found.size() > size ? ReportCursor.after(page.get(size - 1)) : null;
+            return renewal.profiles().chain(profiles -> inHours(period, page, profiles))
+                    .map(hours -> new Page(hours, next));
         });
     }
 
@@ -97,60 +91,64 @@ public class CreditHoursReport {
     public record Page(List<EducatorHours> educators, ReportCursor next) {
     }
 
-    private Uni<List<Credits>> educators(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after,
+    /** The educators of a page, without their hours yet. */
+    private Uni<List<EducatorHours>> educators(ReportPeriod period, Optional<Set<UUID>> schools, ReportCursor after,
             int limit) {
         Tuple parameters = Tuple.tuple()
                 .addValue(schools.map(ids -> ids.toArray(UUID[]::new)).orElse(null))
                 .addValue(period.start())
-                .addValue(period.endExclusive())
                 .addValue(after == null ? null : after.id())
                 .addValue(after == null ? null : after.familyName())
                 .addValue(after == null ? null : after.givenName())
                 .addValue(limit);
-        return pool.preparedQuery(PAGE).execute(parameters).map(rows -> {
-            List<Credits> page = new ArrayList<>();
-            for (Row row : rows) {
-                UUID id = row.getUUID("id");
-                if (page.isEmpty() || !page.get(page.size() - 1).educator().educatorId().equals(id)) {
-                    page.add(new Credits(educator(row), new ArrayList<>()));
-                }
-                String category = row.getString("category");
-                if (category != null) {
-                    page.get(page.size() - 1).units()
-                            .add(new Units(category, row.getString("credit_type"), row.getBigDecimal("units")));
-                }
-            }
+        return pool.preparedQuery(EDUCATORS).execute(parameters).map(rows -> {
+            List<EducatorHours> page = new ArrayList<>();
+            rows.forEach(row -> page.add(educator(row)));
             return page;
         });
     }
 
-    /** An educator of a page with their credit per category and type, before conversion. */
-    private record Credits(EducatorHours educator, List<Units> units) {
-    }
-
-    private record Units(String category, String creditType, BigDecimal units) {
-    }
-
     /**
-     * The page in hours, with each educator's renewal status: two more queries, whatever the page's size. Each sum of
-     * a category and credit type converts on its own, to the hundredth hour, as the renewal figures do.
+     * The page in hours, with each educator's renewal status: the sums and the standings read side by side, three
+     * queries whatever the page's size. Each sum of a category and credit type converts on its own, to the hundredth
+     * hour, as the renewal figures do.
      */
-    private Uni<List<EducatorHours>> inHours(List<Credits> page, SortedMap<String, StoredProfile> profiles) {
+    private Uni<List<EducatorHours>> inHours(ReportPeriod period, List<EducatorHours> page,
+            SortedMap<String, StoredProfile> profiles) {
         if (page.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return renewal.standings(page.stream().map(credits -> credits.educator().educatorId()).toList(), profiles)
-                .map(standings -> page.stream().map(credits -> {
-                    Standing standing = standings.get(credits.educator().educatorId());
+        List<UUID> ids = page.stream().map(EducatorHours::educatorId).toList();
+        return Uni.combine().all().unis(sums(period, ids), renewal.standings(ids, profiles)).asTuple()
+                .map(both -> page.stream().map(educator -> {
+                    Standing standing = both.getItem2().get(educator.educatorId());
                     Map<String, BigDecimal> conversions = standing == null ? BuiltInProfiles.WITHOUT_LICENSE
                             : standing.profile().conversions();
                     SortedMap<String, BigDecimal> byCategory = new TreeMap<>();
-                    for (Units units : credits.units()) {
+                    for (Units units : both.getItem1().getOrDefault(educator.educatorId(), List.of())) {
                         byCategory.merge(units.category(),
                                 RenewalProfile.hours(conversions, units.creditType(), units.units()), BigDecimal::add);
                     }
-                    return withTotal(credits.educator(), byCategory, RenewalRow.statusOf(standing));
+                    return withTotal(educator, byCategory, RenewalRow.statusOf(standing));
                 }).toList());
+    }
+
+    /** Each educator's credit per category and type in the period, before conversion; one without any is absent. */
+    private Uni<Map<UUID, List<Units>>> sums(ReportPeriod period, List<UUID> educatorIds) {
+        return pool.preparedQuery(SUMS)
+                .execute(Tuple.of(educatorIds.toArray(UUID[]::new), period.start(), period.endExclusive()))
+                .map(rows -> {
+                    Map<UUID, List<Units>> sums = new HashMap<>();
+                    for (Row row : rows) {
+                        sums.computeIfAbsent(row.getUUID("educator_id"), educator -> new ArrayList<>()).add(
+                                new Units(row.getString("category"), row.getString("credit_type"),
+                                        row.getBigDecimal("units")));
+                    }
+                    return sums;
+                });
+    }
+
+    private record Units(String category, String creditType, BigDecimal units) {
     }
 
     private static EducatorHours educator(Row row) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,13 +53,15 @@ public class RenewalStatusReport {
         this.pageSize = pageSize;
     }
 
-    /** The whole report as pages of the rows the filter accepts; pages may be empty. */
+    /**
+     * The whole report as pages of the rows the filter accepts; pages may be empty. The next page's educators are
+     * read while this page's standings are.
+     */
     public Multi<List<RenewalRow>> pages(RenewalFilter filter) {
-        return renewal.profiles().toMulti().flatMap(profiles -> Multi.createBy().repeating()
-                .uni(AtomicReference<ReportCursor>::new, cursor -> scanned(filter, profiles, cursor.get(), pageSize)
-                        .invoke(page -> cursor.set(page.isEmpty() ? null : after(page.get(page.size() - 1)))))
-                .whilst(page -> page.size() == pageSize)
-                .map(page -> page.stream().filter(filter::accepts).toList()));
+        return renewal.profiles().toMulti().flatMap(profiles -> KeysetPages.of(pageSize,
+                from -> educators(filter, from, pageSize), RenewalStatusReport::afterEducator,
+                educators -> withStandings(educators, profiles)))
+                .map(page -> page.stream().filter(filter::accepts).toList());
     }
 
     /** A page of {@code size} accepted rows after {@code from}; reads on past rows the filter refuses. */
@@ -95,6 +96,10 @@ public class RenewalStatusReport {
     /** The next educators after {@code from} with their standing, before the status filter. */
     private Uni<List<RenewalRow>> scanned(RenewalFilter filter, SortedMap<String, StoredProfile> profiles,
             ReportCursor from, int limit) {
+        return educators(filter, from, limit).chain(educators -> withStandings(educators, profiles));
+    }
+
+    private Uni<List<Row>> educators(RenewalFilter filter, ReportCursor from, int limit) {
         Tuple parameters = Tuple.tuple()
                 .addValue(filter.schools().map(ids -> ids.toArray(UUID[]::new)).orElse(null))
                 .addValue(filter.windowEndFrom())
@@ -103,15 +108,19 @@ public class RenewalStatusReport {
                 .addValue(from == null ? null : from.familyName())
                 .addValue(from == null ? null : from.givenName())
                 .addValue(limit);
-        return pool.preparedQuery(EDUCATORS).execute(parameters).chain(rows -> {
+        return pool.preparedQuery(EDUCATORS).execute(parameters).map(rows -> {
             List<Row> educators = new ArrayList<>();
             rows.forEach(educators::add);
-            if (educators.isEmpty()) {
-                return Uni.createFrom().item(List.<RenewalRow>of());
-            }
-            return renewal.standings(educators.stream().map(row -> row.getUUID("id")).toList(), profiles)
-                    .map(standings -> educators.stream().map(row -> row(row, standings)).toList());
+            return educators;
         });
+    }
+
+    private Uni<List<RenewalRow>> withStandings(List<Row> educators, SortedMap<String, StoredProfile> profiles) {
+        if (educators.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return renewal.standings(educators.stream().map(row -> row.getUUID("id")).toList(), profiles)
+                .map(standings -> educators.stream().map(row -> row(row, standings)).toList());
     }
 
     private static RenewalRow row(Row row, Map<UUID, Standing> standings) {
@@ -125,5 +134,10 @@ public class RenewalStatusReport {
 
     private static ReportCursor after(RenewalRow row) {
         return new ReportCursor(row.familyName(), row.givenName(), row.educatorId());
+    }
+
+    private static ReportCursor afterEducator(Row educator) {
+        return new ReportCursor(educator.getString("family_name"), educator.getString("given_name"),
+                educator.getUUID("id"));
     }
 }
