@@ -18,9 +18,10 @@ import jakarta.persistence.FlushModeType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,11 +31,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StatementStore {
 
+    /** A batch's statements in one statement, in the order sent (so their seq follows it). */
     private static final String INSERT = """
             insert into xapi_statement (id, client_id, statement, verb_id, activity_id, registration, voiding_target,
                                         stored)
-            values (:id, :client, cast(cast(:statement as text) as jsonb), :verb, :activity, :registration,
-                    :voidingTarget, :stored)""";
+            select s.id, cast(:client as text), s.statement, s.verb, s.activity, s.registration, s.voiding_target,
+                   cast(:stored as timestamptz)
+            from rows from (jsonb_to_recordset(cast(cast(:statements as text) as jsonb))
+                     as (id uuid, statement jsonb, verb text, activity text, registration uuid, voiding_target uuid))
+                 with ordinality as s(id, statement, verb, activity, registration, voiding_target, n)
+            order by s.n""";
     /** Rule 109: a statement is voided if and only if it is not voiding and a voiding statement refers to it. */
     private static final String VOIDED = """
             s.voiding_target is null
@@ -103,23 +109,32 @@ public class StatementStore {
                 });
     }
 
+    /**
+     * Stores a batch's statements in one round trip, as the outbox writes a batch's events: a statement per row of a
+     * JSON array, where an insert per statement cost a round trip and an automatic flush each.
+     */
     Uni<Void> insert(String clientId, List<JsonNode> statements, Instant stored) {
-        return Multi.createFrom().iterable(statements).onItem().transformToUniAndConcatenate(statement -> {
+        if (statements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (JsonNode statement : statements) {
             JsonNode object = statement.get("object");
-            String registration = statement.path("context").path("registration").asText(null);
-            return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
-                    .setParameter("id", UUID.fromString(statement.get("id").asText()))
-                    .setParameter("client", clientId)
-                    .setParameter("statement", statement.toString())
-                    .setParameter("verb", statement.get("verb").get("id").asText())
-                    .setParameter("activity", Statements.isAboutActivity(statement) ? object.get("id").asText() : null)
-                    .setParameter("registration", registration == null ? null : UUID.fromString(registration))
-                    .setParameter("voidingTarget", Statements.isVoiding(statement)
-                            ? UUID.fromString(object.get("id").asText()) : null)
-                    .setParameter("stored", stored)
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .executeUpdate());
-        }).collect().last().replaceWithVoid();
+            ObjectNode row = rows.addObject();
+            row.put("id", statement.get("id").asText());
+            row.set("statement", statement);
+            row.put("verb", statement.get("verb").get("id").asText());
+            row.put("activity", Statements.isAboutActivity(statement) ? object.get("id").asText() : null);
+            row.put("registration", statement.path("context").path("registration").asText(null));
+            row.put("voiding_target", Statements.isVoiding(statement) ? object.get("id").asText() : null);
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
+                .setParameter("client", clientId)
+                .setParameter("statements", rows.toString())
+                .setParameter("stored", stored)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Marks these statements held: they earn once their learner is known. */
