@@ -22,7 +22,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Every active educator in scope with their license's renewal figures, one keyset page of educators at a time: a
- * page is three queries (educators, licenses, credit sums) whatever its size, and nothing is held beyond it.
+ * page is three queries (educators, licenses, credit sums) whatever its size, and nothing is held beyond the page
+ * and, in the whole report, the next page read ahead.
  */
 @ApplicationScoped
 public class RenewalStatusReport {
