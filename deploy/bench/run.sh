@@ -23,8 +23,8 @@ for arg; do
     esac
 done
 case $preset in
-    small) teachers=2000 schools=50 offerings=500 searches=20 report_args=(--educators=2000 --schools=50 --entries=10) ;;
-    full) teachers=75654 schools=1800 offerings=5000 searches=200 report_args=() ;;
+    small) teachers=2000 schools=50 offerings=500 searches=20 report_args=(--roster --entries=10) ;;
+    full) teachers=75654 schools=1800 offerings=5000 searches=200 report_args=(--roster) ;;
     *) echo "run.sh: --preset is small or full" >&2; exit 2 ;;
 esac
 
