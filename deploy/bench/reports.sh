@@ -41,11 +41,11 @@ if $roster; then
     schools=$(sql -c "select count(distinct s.school_id) from educator e join educator_school s on s.educator_id = e.id
         where $teacher")
     ((educators > 0)) || { echo "reports.sh: --roster, but no teacher nyc-t<n> was imported; run roster.sh first" >&2; exit 1; }
-    sql -v prefix="$prefix" -f "$here/sql/report-roster.sql"
 else
     prefix=rpt- school=rpt-school-1 last_n=$educators
     sql -v educators="$educators" -v schools="$schools" -f "$here/sql/report-district.sql"
 fi
+sql -v prefix="$prefix" -f "$here/sql/report-licenses.sql"
 for ((first = 1; first <= last_n; first += 5000)); do
     sql -v prefix="$prefix" -v first="$first" -v last="$((first + 4999 < last_n ? first + 4999 : last_n))" \
         -v entries="$entries" -f "$here/sql/report-ledger.sql"

@@ -1,8 +1,8 @@
 -- A district for the HR report benchmark, written straight into plan-service's database (the reports read it; how it
 -- got there is not what is measured): :educators educators ('rpt-<n>', aides, whom no demo template assigns) in
--- :schools schools ('rpt-school-<n>'), each with a license (TX 40 %, NY 20 %, PA 20 %, TX-PRO 10 %, IL 10 %, issued
--- over 2019-2026) and :entries ledger entries over the five years before today, in five categories and two credit
--- types (those in report-ledger.sql, run for a range of educators at a time). Run it again and it only reactivates
+-- :schools schools ('rpt-school-<n>'), each with a license (report-licenses.sql) and :entries ledger entries over the
+-- five years before today, in five categories and two credit types (report-ledger.sql, run for a range of educators
+-- at a time). Run it again and it only reactivates
 -- them and adds what a larger run asks for. psql -v educators=… -v schools=…
 \set ON_ERROR_STOP on
 
@@ -38,16 +38,5 @@ update educator e set snapshot = jsonb_build_object(
         'identifiers', jsonb_build_object('sisId', e.sis_id, 'username', e.username, 'lmsAccounts', to_jsonb(e.lms_accounts)))
 where e.sourced_id like 'rpt-%' and (e.snapshot = '{}'::jsonb or (e.snapshot ->> 'active')::boolean is distinct from e.active);
 
-insert into educator_license (educator_id, profile_code, license_type, license_number, issued_on, expires_on,
-                              updated_at, updated_by)
-select md5('educator:rpt-' || n)::uuid, p.code, 'Standard', 'RPT-' || n, p.issued,
-       (p.issued + make_interval(years => 5))::date - 1, now(), 'report-bench'
-from generate_series(1, :educators) n,
-     lateral (select case when n % 10 < 4 then 'TX' when n % 10 < 6 then 'NY' when n % 10 < 8 then 'PA'
-                          when n % 10 < 9 then 'TX-PRO' else 'IL' end as code,
-                     date '2019-01-01' + (n * 7919 % 2800) as issued) p
-on conflict (educator_id) do nothing;
-
 analyze educator;
 analyze educator_school;
-analyze educator_license;

@@ -1,12 +1,11 @@
--- The HR report benchmark on a district the roster API imported (run.sh: roster.sh's teachers nyc-t<n>), so that the
--- reports cover that district alone and not a second one: each of its educators gets a license like those of
--- report-district.sql where they have none (the roster carries no licenses); report-ledger.sql then gives them their
--- five years of entries. psql -v prefix=nyc-t
+-- A license for each active educator of the report benchmark (sourced ids :prefix<n>: report-district.sql's rpt-<n>,
+-- or roster.sh's teachers nyc-t<n>, whom the roster gives none) who has none yet: TX 40 %, NY 20 %, PA 20 %,
+-- TX-PRO 10 %, IL 10 %, issued over 2019-2026. psql -v prefix=…
 \set ON_ERROR_STOP on
 
 insert into educator_license (educator_id, profile_code, license_type, license_number, issued_on, expires_on,
                               updated_at, updated_by)
-select e.id, p.code, 'Standard', 'RPT-' || e.sourced_id, p.issued,
+select e.id, p.code, 'Standard', 'RPT-' || bench.n, p.issued,
        (p.issued + make_interval(years => 5))::date - 1, now(), 'report-bench'
 from educator e,
      lateral (select substr(e.sourced_id, length(:'prefix') + 1)::int as n) bench,
