@@ -1,6 +1,7 @@
 package org.district.pd.plan.renewal;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,18 +52,39 @@ public class RenewalService {
      * educator without a license is absent. Two queries whatever the number of educators.
      */
     public Uni<Map<UUID, Standing>> standings(Collection<UUID> educatorIds, SortedMap<String, StoredProfile> all) {
-        LocalDate today = LocalDate.now(zone);
         return licenses.find(educatorIds).chain(found -> found.isEmpty() ? Uni.createFrom().item(Map.of())
-                : withEvery(found.values(), all).chain(known -> licenses.credits(found.keySet(), zone).map(credits -> {
-                    Map<UUID, Standing> standings = new HashMap<>();
-                    found.forEach((educatorId, license) -> {
-                        RenewalProfile profile = known.get(license.profile()).profile();
-                        RenewalStatus status = RenewalRules.evaluate(license.profile(), profile, license.issuedOn(),
-                                license.expiresOn(), credits.getOrDefault(educatorId, List.of()), today);
-                        standings.put(educatorId, new Standing(license, profile, status));
-                    });
-                    return standings;
-                })));
+                : licenses.credits(found.keySet(), zone).chain(credits -> evaluated(found, credits, all)));
+    }
+
+    /**
+     * The standings of a report's page, as {@link #standings(Collection, SortedMap)}, and what each of its educators
+     * earned from {@code start} until {@code end} (exclusive): one scan of their entries serves both.
+     */
+    public Uni<StandingsAndPeriod> standings(Collection<UUID> educatorIds, SortedMap<String, StoredProfile> all,
+            OffsetDateTime start, OffsetDateTime end) {
+        return Uni.combine().all()
+                .unis(licenses.find(educatorIds), licenses.creditsAndPeriod(educatorIds, zone, start, end)).asTuple()
+                .chain(both -> evaluated(both.getItem1(), both.getItem2().credits(), all)
+                        .map(standings -> new StandingsAndPeriod(standings, both.getItem2().inPeriod())));
+    }
+
+    /** Educators' standings, and their sums in a report's period; one without a license or sums is absent. */
+    public record StandingsAndPeriod(Map<UUID, Standing> standings, Map<UUID, List<PeriodUnits>> inPeriod) {
+    }
+
+    private Uni<Map<UUID, Standing>> evaluated(Map<UUID, License> found, Map<UUID, List<Credit>> credits,
+            SortedMap<String, StoredProfile> all) {
+        LocalDate today = LocalDate.now(zone);
+        return withEvery(found.values(), all).map(known -> {
+            Map<UUID, Standing> standings = new HashMap<>();
+            found.forEach((educatorId, license) -> {
+                RenewalProfile profile = known.get(license.profile()).profile();
+                RenewalStatus status = RenewalRules.evaluate(license.profile(), profile, license.issuedOn(),
+                        license.expiresOn(), credits.getOrDefault(educatorId, List.of()), today);
+                standings.put(educatorId, new Standing(license, profile, status));
+            });
+            return standings;
+        });
     }
 
     /** {@code all}, or the profiles read again when a license names one defined since {@code all} was read. */

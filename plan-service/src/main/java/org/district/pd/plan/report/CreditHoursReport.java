@@ -3,7 +3,6 @@ package org.district.pd.plan.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.district.pd.plan.renewal.BuiltInProfiles;
+import org.district.pd.plan.renewal.PeriodUnits;
 import org.district.pd.plan.renewal.RenewalProfile;
 import org.district.pd.plan.renewal.RenewalService;
 import org.district.pd.plan.renewal.Standing;
@@ -47,13 +47,6 @@ public class CreditHoursReport {
               and ($3::uuid is null or (e.family_name, e.given_name, e.id) > ($4::text, $5::text, $3::uuid))
             order by e.family_name, e.given_name, e.id
             limit $6""";
-
-    /** The page's sums by category and credit type, all from the ledger's report index in one scan. */
-    private static final String SUMS = """
-            select l.educator_id, l.category, l.credit_type, sum(l.credit_hours) as units
-            from ledger_entry l
-            where l.educator_id = any($1) and l.occurred_at >= $2 and l.occurred_at < $3
-            group by l.educator_id, l.category, l.credit_type""";
 
     private final Pool pool;
     private final RenewalService renewal;
@@ -109,9 +102,9 @@ public class CreditHoursReport {
     }
 
     /**
-     * The page in hours, with each educator's renewal status: the sums and the standings read side by side, three
-     * queries whatever the page's size. Each sum of a category and credit type converts on its own, to the hundredth
-     * hour, as the renewal figures do.
+     * The page in hours, with each educator's renewal status: their sums in the period and their standings from one
+     * scan of their entries, and their licenses beside it. Each sum of a category and credit type converts on its own,
+     * to the hundredth hour, as the renewal figures do.
      */
     private Uni<List<EducatorHours>> inHours(ReportPeriod period, List<EducatorHours> page,
             SortedMap<String, StoredProfile> profiles) {
@@ -119,36 +112,18 @@ public class CreditHoursReport {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = page.stream().map(EducatorHours::educatorId).toList();
-        return Uni.combine().all().unis(sums(period, ids), renewal.standings(ids, profiles)).asTuple()
-                .map(both -> page.stream().map(educator -> {
-                    Standing standing = both.getItem2().get(educator.educatorId());
+        return renewal.standings(ids, profiles, period.start(), period.endExclusive()).map(found -> page.stream()
+                .map(educator -> {
+                    Standing standing = found.standings().get(educator.educatorId());
                     Map<String, BigDecimal> conversions = standing == null ? BuiltInProfiles.WITHOUT_LICENSE
                             : standing.profile().conversions();
                     SortedMap<String, BigDecimal> byCategory = new TreeMap<>();
-                    for (Units units : both.getItem1().getOrDefault(educator.educatorId(), List.of())) {
+                    for (PeriodUnits units : found.inPeriod().getOrDefault(educator.educatorId(), List.of())) {
                         byCategory.merge(units.category(),
                                 RenewalProfile.hours(conversions, units.creditType(), units.units()), BigDecimal::add);
                     }
                     return withTotal(educator, byCategory, RenewalRow.statusOf(standing));
                 }).toList());
-    }
-
-    /** Each educator's credit per category and type in the period, before conversion; one without any is absent. */
-    private Uni<Map<UUID, List<Units>>> sums(ReportPeriod period, List<UUID> educatorIds) {
-        return pool.preparedQuery(SUMS)
-                .execute(Tuple.of(educatorIds.toArray(UUID[]::new), period.start(), period.endExclusive()))
-                .map(rows -> {
-                    Map<UUID, List<Units>> sums = new HashMap<>();
-                    for (Row row : rows) {
-                        sums.computeIfAbsent(row.getUUID("educator_id"), educator -> new ArrayList<>()).add(
-                                new Units(row.getString("category"), row.getString("credit_type"),
-                                        row.getBigDecimal("units")));
-                    }
-                    return sums;
-                });
-    }
-
-    private record Units(String category, String creditType, BigDecimal units) {
     }
 
     private static EducatorHours educator(Row row) {

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,36 @@ class CreditHoursResourceTest {
             assertThat(report.getMap("educators[" + other + "].hoursByCategory")).isEmpty();
             assertThat(report.getObject("educators[" + other + "].totalHours", BigDecimal.class)).isEqualByComparingTo("0");
         }
+    }
+
+    /**
+     * The renewal status counts the hours earned in the license's window outside the report's period, which the
+     * period's hours leave out: Dee, half a year before her window ends, would be at risk without them.
+     */
+    @Test
+    void theRenewalStatusCountsTheWindowsHoursOutsideThePeriod() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        given().auth().oauth2(Tokens.user("grace")).contentType("application/json")
+                .body(Map.of("profile", "NY", "type", "Professional", "number", "NY-" + roster.sourcedId("dee"),
+                        "issuedOn", today.minusYears(4).minusMonths(6).toString()))
+                .when().put("/api/v1/plans/educators/" + roster.educatorId("dee") + "/license")
+                .then().statusCode(200).body("renewal.status", equalTo("AT_RISK"));
+        UUID earlier = completed("dee", "120", "COURSEWORK", today.minusYears(3) + "T12:00:00Z");
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledgerEntries(List.of(earlier)) == 1);
+
+        JsonPath report = given().config(DECIMALS).auth().oauth2(Tokens.hrConnector())
+                .queryParam("from", today.minusYears(1).plusDays(1).toString()).queryParam("to", today.toString())
+                .queryParam("schoolId", roster.schoolId("south").toString())
+                .when().get(REPORT).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getList("educators.sourcedId")).containsExactly(roster.sourcedId("ann"),
+                roster.sourcedId("dee"));
+        assertThat(report.getString("educators[1].renewalStatus")).isEqualTo("ON_TRACK");
+        assertThat(report.getMap("educators[1].hoursByCategory")).doesNotContainKey("COURSEWORK");
+        assertThat(report.getString("educators[0].renewalStatus")).isEqualTo("NO_LICENSE");
+        given().auth().oauth2(Tokens.user("grace"))
+                .when().get("/api/v1/plans/educators/" + roster.educatorId("dee") + "/profile")
+                .then().statusCode(200).body("renewal.status", equalTo("ON_TRACK"));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.district.pd.plan.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,55 @@ class KeysetPagesTest {
                 .collect().asList().await().atMost(Duration.ofSeconds(5));
 
         assertThat(pages).hasSize(3);
+    }
+
+    /** The first page completes only once the second page's figures have been asked for too. */
+    @Test
+    void theNextPageIsCompletedWhileThisOneIs() {
+        CompletableFuture<Void> secondAsked = new CompletableFuture<>();
+        Function<List<String>, Uni<List<String>>> completed = page -> Uni.createFrom().deferred(() -> {
+            if (page.contains("cy")) {
+                secondAsked.complete(null);
+            }
+            return page.contains("ada") ? Uni.createFrom().completionStage(secondAsked).chain(() -> upperCase(page))
+                    : upperCase(page);
+        });
+
+        List<List<String>> pages = KeysetPages.of(2, listing(NAMES), KeysetPagesTest::after, completed)
+                .collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(pages).containsExactly(List.of("ADA", "BO"), List.of("CY", "DI"), List.of("ED"));
+    }
+
+    /** Pages that take a while each: two are completed at a time, never three, and they come out in order. */
+    @Test
+    void twoPagesAtATimeInOrder() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Function<List<String>, Uni<List<String>>> slow = page -> Uni.createFrom().deferred(() -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            return upperCase(page).onItem().delayIt().by(Duration.ofMillis(20)).invoke(running::decrementAndGet);
+        });
+        List<String> names = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
+
+        List<List<String>> pages = KeysetPages.of(2, listing(names), KeysetPagesTest::after, slow)
+                .collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(pages).containsExactly(List.of("A1", "A2"), List.of("A3", "A4"), List.of("A5", "A6"),
+                List.of("A7", "A8"), List.of("A9"));
+        assertThat(most).hasValue(2);
+    }
+
+    /** A page that cannot be completed fails the report, even when it failed while the page before it was read. */
+    @Test
+    void aPageThatFailsFailsTheReport() {
+        IllegalStateException down = new IllegalStateException("database down");
+        Function<List<String>, Uni<List<String>>> completed = page -> page.contains("cy")
+                ? Uni.createFrom().failure(down)
+                : upperCase(page);
+
+        assertThatThrownBy(() -> KeysetPages.of(2, listing(NAMES), KeysetPagesTest::after, completed)
+                .collect().asList().await().atMost(Duration.ofSeconds(5))).isSameAs(down);
     }
 
     private Function<ReportCursor, Uni<List<String>>> listing(List<String> names) {
