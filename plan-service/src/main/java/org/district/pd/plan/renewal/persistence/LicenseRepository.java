@@ -82,7 +82,7 @@ public class LicenseRepository {
      */
     private static final String CREDITS_AND_PERIOD = WINDOWS + """
             select e.id as educator_id, c.span, c.category, c.credit_type, c.provider, c.in_period, c.units
-            from unnest($1::uuid[]) e(id)
+            from (select distinct unnest($1::uuid[]) as id) e
             left join windows w on w.educator_id = e.id
             cross join lateral (
                 select case when w.educator_id is null or l.earned_at < w.previous_start
