@@ -77,10 +77,10 @@ if java -XX:TrimNativeHeapInterval=2000 -version >/dev/null 2>&1; then
 fi
 
 # learning-service takes every LMS batch: a young generation of 64 MiB (about 20 MiB at -Xms64m) lets the batches in
-# flight die young instead of being promoted and collected by full collections of 150-230 ms, three in a minute at
-# 3,000 completions/s. The ingest ramp alone on the full district went on to 5,958/s at 6,000/s offered with p99 under
-# 1 s at every step, where without it it stopped at 3,000/s (p99 1.65 s); idle RSS 281 against 237 MiB (README
-# "Performance", results/20261203T041000Z-ingest-young-ab.txt).
+# flight die young instead of being promoted and collected by full collections of 150-245 ms, three to six a minute
+# from 3,000 completions/s on. The ingest ramp alone on the full district passed 5,000/s in both runs with it (p99
+# 0.89-0.92 s), where the two without stopped at 3,000 and 4,000/s; idle RSS 253-287 against 237-248 MiB (README
+# "Performance", deploy/bench/results/20261203T041000Z-ingest-young-ab.txt).
 service_jvm_options() { # name
     case $1 in
         learning-service) echo "-Xmn64m" ;;
