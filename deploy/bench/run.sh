@@ -5,7 +5,7 @@
 #   run.sh                   --preset=small: 2,000 teachers, 8 s steps; about 4.5 minutes
 #   run.sh --preset=full     75,654 teachers in 1,800 schools, 5,000 offerings, 1,000,000 backfilled; about 40 min
 #   run.sh --skip=district   keep the district already imported (roster and catalog steps skipped); also
-#                            --skip=scaleout (no second plan-service instance), comma-separated
+#                            --skip=scaleout (no second plan-service and learning-service instances), comma-separated
 #   run.sh --skip=district,scaleout --phases=e2e ...        one phase of the load step alone
 # Other flags go to the load steps: --rates=1000,2000 --step-seconds=30 --backfill=N ... (see README.md).
 set -euo pipefail
@@ -66,18 +66,53 @@ fi
 echo "==> 3-5. ingest, end to end, backfill"
 bench load
 if [[ ,$skip, != *,scaleout,* ]]; then
-    replica=plan-service-2 replica_port=8085
-    echo "==> 5b. scale-out: a second plan-service instance ($replica, port $replica_port) in the same consumer group"
-    port_open 127.0.0.1 "$replica_port" \
-        && die "port $replica_port for $replica is taken by $(describe_port "$replica_port")"
-    archive=$(class_data_archive plan-service) # only read: plan-service's own stop records a missing one
-    [[ $archive == -XX:SharedArchiveFile=* ]] || archive=
-    launch "$replica" "$LOG_DIR/$replica.log" java "${SERVICE_JVM_OPTIONS[@]}" $archive -Dquarkus.http.port="$replica_port" \
-        -Dmp.messaging.incoming.learning-events.client-id-prefix="$replica-" -jar "$(service_jar plan-service)"
-    trap 'pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30' EXIT
+    replica=plan-service-2 replica_port=8085 ingest_replica=learning-service-2 ingest_replica_port=8086
+    gateway_port=${SERVICES##*gateway:} gateway_port=${gateway_port%% *}
+    echo "==> 5b. scale-out: a second plan-service instance ($replica, port $replica_port) in the same consumer group;"
+    echo "    a second learning-service instance ($ingest_replica, port $ingest_replica_port), the gateway sending LMS batches to both in turn"
+    for port in "$replica_port" "$ingest_replica_port"; do
+        port_open 127.0.0.1 "$port" && die "port $port for a second instance is taken by $(describe_port "$port")"
+    done
+    launch_replica() { # name port service java-options...
+        local name=$1 port=$2 service=$3 archive; shift 3
+        archive=$(class_data_archive "$service") # only read: the service's own stop records a missing one
+        [[ $archive == -XX:SharedArchiveFile=* ]] || archive=
+        launch "$name" "$LOG_DIR/$name.log" java "${SERVICE_JVM_OPTIONS[@]}" $(service_jvm_options "$service") $archive \
+            -Dquarkus.http.port="$port" "$@" -jar "$(service_jar "$service")"
+    }
+    stop_replica() { # name service
+        local pid
+        if pid=$(live_pid "$1" "$(service_jar "$2")"); then stop_pid "$pid" "$1" 30; fi
+    }
+    restart_gateway() { # learning-service URLs, comma-separated
+        local pid
+        if pid=$(service_pid gateway); then stop_pid "$pid" gateway 30; fi
+        PD_LEARNING_URL=$1 start_service gateway "$gateway_port"
+        wait_until 90 gateway "$(cat "$(pid_file gateway)")" "$LOG_DIR/gateway.log" service_ready "$gateway_port"
+    }
+    scale_in() {
+        stop_replica "$replica" plan-service
+        stop_replica "$ingest_replica" learning-service
+        restart_gateway "$PD_LEARNING_URL"
+    }
+    # What each learning-service instance answered: POSTs of completion batches, from its Micrometer metrics.
+    completion_posts() { # port
+        curl -fsS "http://localhost:$1/q/metrics" | awk '/^http_server_requests_seconds_count[{]/ && /method="POST"/ \
+            && /uri="[/]api[/]v1[/]learning[/]completions"/ { n += $NF } END { printf "%d", n }'
+    }
+    launch_replica "$replica" "$replica_port" plan-service -Dmp.messaging.incoming.learning-events.client-id-prefix="$replica-"
+    launch_replica "$ingest_replica" "$ingest_replica_port" learning-service
+    trap scale_in EXIT
     wait_until 90 "$replica" "$(cat "$(pid_file "$replica")")" "$LOG_DIR/$replica.log" service_ready "$replica_port"
+    wait_until 90 "$ingest_replica" "$(cat "$(pid_file "$ingest_replica")")" "$LOG_DIR/$ingest_replica.log" \
+        service_ready "$ingest_replica_port"
+    restart_gateway "$PD_LEARNING_URL,http://localhost:$ingest_replica_port"
+    posts_before=$(completion_posts "${PD_LEARNING_URL##*:}")
     bench scaleout
-    pid=$(live_pid "$replica" "$(service_jar plan-service)") && stop_pid "$pid" "$replica" 30
+    first=$(( $(completion_posts "${PD_LEARNING_URL##*:}") - posts_before )) second=$(completion_posts "$ingest_replica_port")
+    echo "scale-out: completion batches answered: learning-service $first, $ingest_replica $second" \
+        | tee "$out/scaleout-learning.txt"
+    scale_in
     trap - EXIT
 fi
 echo "==> 6. HR report"

@@ -38,8 +38,11 @@ public interface GatewayConfig {
         /** Path prefixes forwarded unchanged, e.g. {@code /api/v1/learning}; a prefix matches itself and below. */
         List<String> prefixes();
 
-        /** The service's base URL, e.g. {@code http://localhost:8081}. */
-        URI url();
+        /**
+         * The service's base URL, e.g. {@code http://localhost:8081}; or the base URLs of several instances of it,
+         * comma-separated, which take turns (see {@link ServiceInstances}).
+         */
+        List<URI> url();
 
         /** This route's body limit, e.g. the service's own upload limit; the gateway-wide one when absent. */
         Optional<MemorySize> maxBodySize();

@@ -1,6 +1,5 @@
 package org.district.pd.gateway.routing;
 
-import java.net.URI;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
             String area = route.getKey();
-            URI service = route.getValue().url();
+            ServiceInstances service = new ServiceInstances(route.getValue().url());
             long maxBodyBytes = route.getValue().maxBodySize().orElse(config.maxBodySize()).asLongValue();
             for (String prefix : route.getValue().prefixes()) {
                 router.route(prefix + "/*")

@@ -2,6 +2,7 @@ package org.district.pd.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -45,8 +46,13 @@ public class UpstreamProxy {
                 .setMaxPoolSize(config.maxConnectionsPerService()));
     }
 
-    /** Sends the caller's request to {@code service} at {@code pathAndQuery} and relays the answer. */
-    public void forward(RoutingContext ctx, String area, URI service, String pathAndQuery, long maxBodyBytes) {
+    /**
+     * Sends the caller's request to an instance of {@code service} at {@code pathAndQuery} and relays the answer. An
+     * instance that refuses the connection is passed over for the next, which is safe for every method because
+     * nothing of the request was sent; when none can be reached, the caller gets a 502.
+     */
+    public void forward(RoutingContext ctx, String area, ServiceInstances service, String pathAndQuery,
+            long maxBodyBytes) {
         HttpServerRequest request = ctx.request();
         if (declaredLength(request) > maxBodyBytes) {
             tooLarge(ctx, maxBodyBytes);
@@ -54,18 +60,39 @@ public class UpstreamProxy {
         }
         // Held until the upstream connection is ready; piping the body resumes it.
         request.pause();
-        boolean https = "https".equals(service.getScheme());
+        connect(ctx, area, service, service.order().iterator(), pathAndQuery, maxBodyBytes);
+    }
+
+    private void connect(RoutingContext ctx, String area, ServiceInstances service, Iterator<Integer> instances,
+            String pathAndQuery, long maxBodyBytes) {
+        HttpServerRequest request = ctx.request();
+        int instance = instances.next();
+        URI url = service.url(instance);
+        boolean https = "https".equals(url.getScheme());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
-                .setHost(service.getHost())
-                .setPort(service.getPort() > 0 ? service.getPort() : https ? 443 : 80)
+                .setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : https ? 443 : 80)
                 .setSsl(https)
-                .setURI(basePath(service) + pathAndQuery)
+                .setURI(basePath(url) + pathAndQuery)
                 .setHeaders(ForwardedHeaders.toUpstream(request, CorrelationIdFilter.of(ctx)))
                 .setIdleTimeout(config.timeout().toMillis());
         client.request(options)
-                .onSuccess(upstream -> exchange(ctx, area, upstream, maxBodyBytes))
-                .onFailure(failure -> unavailable(ctx, area, failure));
+                .onSuccess(upstream -> {
+                    service.connected(instance);
+                    exchange(ctx, area, upstream, maxBodyBytes);
+                })
+                .onFailure(failure -> {
+                    if (!instances.hasNext()) {
+                        unavailable(ctx, area, failure);
+                        return;
+                    }
+                    if (service.refused(instance)) {
+                        LOG.warnf("%s at %s cannot be reached; its turns go to the other instances for %d s: %s", area,
+                                url, ServiceInstances.SET_ASIDE.toSeconds(), failure.toString());
+                    }
+                    connect(ctx, area, service, instances, pathAndQuery, maxBodyBytes);
+                });
     }
 
     private void exchange(RoutingContext ctx, String area, HttpClientRequest upstream, long maxBodyBytes) {

@@ -19,7 +19,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.district.pd.platform.testing.Tokens;
@@ -196,6 +198,23 @@ class UpstreamProxyTest {
                 .body("detail", equalTo("The credentials service is unavailable; try again later"))
                 .body("instance", equalTo("/api/v1/credentials/awards"))
                 .body("correlationId", equalTo("corr-502"));
+    }
+
+    @Test
+    void theInstancesOfAServiceTakeTurnsAndOneThatCannotBeReachedIsPassedOver() {
+        // community: the first stub, a port where nothing listens, the second stub. Requests start at each in turn;
+        // the one that starts at the dead port goes on to the second stub, so it takes two turns in three.
+        Map<String, Integer> answeredBy = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            String instance = given().auth().oauth2(Tokens.user("alice"))
+                    .contentType("application/json").body("{\"turn\":" + i + "}")
+                    .when().post("/api/v1/community/communities")
+                    .then().statusCode(202)
+                    .body("bodyBytes", equalTo(("{\"turn\":" + i + "}").length()))
+                    .extract().header("X-Stub-Instance");
+            answeredBy.merge(instance, 1, Integer::sum);
+        }
+        assertThat(answeredBy).isEqualTo(Map.of("first", 10, "second", 20));
     }
 
     @Test

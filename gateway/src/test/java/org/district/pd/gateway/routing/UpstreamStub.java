@@ -23,7 +23,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP server standing in for the services: it echoes what reached it as JSON, streams a large report, serves an
- * OpenAPI document, or stays silent. The credentials route points at a port where nothing listens.
+ * OpenAPI document, or stays silent. The credentials route points at a port where nothing listens. The community route
+ * has three instances: this server, a port where nothing listens, and a second server; each server names itself in
+ * {@code X-Stub-Instance}.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
@@ -40,14 +42,21 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(this::handle)
-                .listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
-        String stub = "http://localhost:" + server.actualPort();
+        String stub = listen("first");
+        String second = listen("second");
         return Map.of("pd.gateway.routes.learning.url", stub,
                 "pd.gateway.routes.plans.url", stub,
-                "pd.gateway.routes.community.url", stub,
+                "pd.gateway.routes.community.url", stub + ",http://localhost:" + unusedPort() + "," + second,
                 "pd.gateway.routes.credentials.url", "http://localhost:" + unusedPort(),
                 "pd.gateway.timeout", "2s");
+    }
+
+    private String listen(String instance) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            request.response().putHeader("X-Stub-Instance", instance);
+            handle(request);
+        }).listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
+        return "http://localhost:" + server.actualPort();
     }
 
     @Override
