@@ -238,13 +238,20 @@ final class Report {
             return;
         }
         JsonNode one = figures.get("backfill");
-        line("## Scale-out: two plan-service instances");
+        line("## Scale-out: two plan-service instances, two learning-service instances");
         line("");
         line("run.sh starts a second plan-service (`plan-service-2`, the same jar on port 8085) in the same consumer"
-                + " group and the same database, then posts a second backfill of %s completions as above and counts the"
-                + " ledger until it holds them all. The topic's partitions are shared between the instances'"
-                + " consumers:",
+                + " group and the same database, and a second learning-service (`learning-service-2`, port 8086) that"
+                + " the gateway sends LMS batches to in turn with the first; then it posts a second backfill of %s"
+                + " completions as above and counts the ledger until it holds them all.",
                 n(two.path("accepted")));
+        Path learning = settings.out().resolve("scaleout-learning.txt");
+        if (Files.exists(learning)) {
+            String answered = String.join(" ", Files.readAllLines(learning))
+                    .replaceFirst("^scale-out: completion batches answered: ", "");
+            line("Completion batches each learning-service instance answered (its Micrometer counts): %s.", answered);
+        }
+        line("The partitions of `pd.learning.events` are shared between the plan-service instances' consumers:");
         line("");
         two.path("consumers").forEach(consumer -> line("- `%s`", consumer.asText()));
         line("");
@@ -266,7 +273,7 @@ final class Report {
         boolean once = two.path("entries").asLong() == two.path("accepted").asLong()
                 && two.path("distinctCompletions").asLong() == two.path("accepted").asLong();
         headline.add(String.format(Locale.ROOT, "%-40s %s ledger entries/s from the first post to the last entry"
-                + " (one instance: %s); exactly once: %s", "Two plan-service instances:",
+                + " (one instance: %s); exactly once: %s", "Scale-out, two instances each:",
                 n(two.path("ledgerPerSecondOverall")), n(one.path("ledgerPerSecondOverall")), once ? "yes" : "NO"));
         image(charts.draw("scaleout-samples.csv", "scaleout-backlog.png",
                 "plan-service's backlog with two instances", "events", "plan_backlog"));
