@@ -30,7 +30,7 @@ public final class ServiceInstances {
         this.setAsideUntil = new AtomicLongArray(urls.size());
     }
 
-    /** The order in which one request tries the instances: from the next in turn round the list, set-aside ones last. */
+    /** The order in which one request tries the instances: from the next in turn round the list, set aside last. */
     List<Integer> order() {
         int first = Math.floorMod(turn.getAndIncrement(), urls.size());
         long now = System.nanoTime();
@@ -49,7 +49,10 @@ public final class ServiceInstances {
         return urls.get(instance);
     }
 
-    /** The instance refused a connection; true when it had not been set aside, so this is news worth a log line. */
+    /**
+     * The instance refused a connection. True when it had taken the last one tried, so this is news worth a log line:
+     * an instance that stays down is logged once, not each time its turn comes round again.
+     */
     boolean refused(int instance) {
         return setAsideUntil.getAndSet(instance, System.nanoTime() + SET_ASIDE.toNanos()) == 0;
     }
