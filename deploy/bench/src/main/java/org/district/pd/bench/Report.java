@@ -89,9 +89,14 @@ final class Report {
                 ingest.path("saturation").asDouble() / raw.path("kafkaProducePerSecond").asDouble());
         target("Ingest, completion batches of 100", ">= 5,000/s, p99 < 250 ms, no errors", ingestText, ingestMet);
         target("End to end at half of saturation", "p99 < 1 s", String.format(Locale.ROOT,
-                        "at %s/s: ledger p50 %s ms, p99 %s ms; plan milestone p50 %s ms, p99 %s ms",
+                        "at %s/s: ledger p50 %s ms, p99 %s ms; plan milestone p50 %s ms, p99 %s ms%s",
                         n(e2e.path("rate")), e2e.path("ledger").path("p50").asText(), e2e.path("ledger").path("p99").asText(),
-                        e2e.path("milestone").path("p50").asText(), e2e.path("milestone").path("p99").asText()),
+                        e2e.path("milestone").path("p50").asText(), e2e.path("milestone").path("p99").asText(),
+                        e2e.path("machine").isMissingNode() ? "" : String.format(Locale.ROOT,
+                                " (cores %s %% busy, autovacuum during %s of %s s)",
+                                e2e.path("machine").path("busyPercent").asText(),
+                                e2e.path("machine").path("autovacuumSeconds").asText(),
+                                e2e.path("machine").path("seconds").asText())),
                 e2e.path("ledger").path("p99").asDouble(1e9) < 1000 && e2e.path("milestone").path("p99").asDouble(1e9) < 1000
                         && e2e.path("ledger").path("missing").asInt(1) == 0
                         && e2e.path("milestone").path("missing").asInt(1) == 0);
@@ -185,7 +190,21 @@ final class Report {
                         + " 'Growth for every teacher' plan is at 'Learn', awaited until the plan has moved on.",
                 n(e2e.path("rate")), settings.endToEndSeconds(), n(e2e.path("accepted")), e2e.path("httpP99").asText(),
                 e2e.path("probes").asText());
+        if (e2e.path("warmUpSeconds").asInt() > 0) {
+            line("Before it, %d s at the same rate warmed the path up, not counted.", e2e.path("warmUpSeconds").asInt());
+        }
         line("");
+        JsonNode machine = e2e.path("machine");
+        if (!machine.isMissingNode()) {
+            StringBuilder shares = new StringBuilder();
+            machine.path("processPercent").fields().forEachRemaining(share -> shares.append(shares.isEmpty() ? "" : ", ")
+                    .append(share.getKey()).append(' ').append(share.getValue().asText()).append(" %"));
+            line("While it was measured, the machine's cores were %s %% busy (of all their time: %s). PostgreSQL ran an"
+                            + " autovacuum during %s of its %s seconds and began %s checkpoints.",
+                    machine.path("busyPercent").asText(), shares, machine.path("autovacuumSeconds").asText(),
+                    machine.path("seconds").asText(), machine.path("checkpoints").asText());
+            line("");
+        }
         line("| from the POST's answer to | count | p50 ms | p95 ms | p99 ms | max ms | never seen |");
         line("|---|---|---|---|---|---|---|");
         for (String what : List.of("ledger", "milestone")) {

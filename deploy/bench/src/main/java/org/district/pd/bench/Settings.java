@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 record Settings(String preset, Path out, String gateway, String keycloak, String kafka, String pgHost, int pgPort,
                 String pgUser, String pgPassword, int teachers, int warmUpSeconds, int rampStepSeconds,
                 List<Integer> rampRates, List<Integer> xapiRates, int batchSize, int maxInFlight, int endToEndSeconds,
+                int endToEndWarmUpSeconds,
                 int backfill, int backfillClients, int rawKafkaRecords, int rawPgRows, int drainTimeoutSeconds,
                 List<String> phases, int endToEndRate, int scaleOut, boolean inCycle) {
 
@@ -32,7 +33,8 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 rates(flags, "rates", full ? "250,500,750,1000,1500,2000,3000,4000,5000,6000" : "250,500,1000,2000"),
                 rates(flags, "xapi-rates", full ? "100,250,500,1000,2000,3000,5000" : "100,250,500,1000"),
                 integer(flags, "batch-size", 100), integer(flags, "max-in-flight", 256),
-                integer(flags, "e2e-seconds", full ? 60 : 15), integer(flags, "backfill", full ? 1_000_000 : 20_000),
+                integer(flags, "e2e-seconds", full ? 60 : 15), integer(flags, "e2e-warm-up-seconds", full ? 20 : 5),
+                integer(flags, "backfill", full ? 1_000_000 : 20_000),
                 integer(flags, "backfill-clients", 8), integer(flags, "raw-kafka-records", full ? 1_000_000 : 200_000),
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
                 integer(flags, "drain-timeout", full ? 3600 : 600),

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,6 +60,153 @@ final class Watch {
                 return -1;
             }
             return -1;
+        }
+    }
+
+    /**
+     * What the machine did while a phase ran, sampled every second: how busy its cores were, the share of each service
+     * and of PostgreSQL (all its processes), and whether PostgreSQL ran an autovacuum or a checkpoint meanwhile. A
+     * phase shares the two cores with the database's own upkeep; this says how much of it there was.
+     */
+    static final class Activity implements AutoCloseable {
+        private static final List<String> PROCESSES = Stream.concat(SERVICES.stream(), Stream.of("kafka", "keycloak"))
+                .toList();
+        private final Connection db;
+        private final Path pids = Path.of(Settings.env("PD_STATE_DIR", "deploy/local/.run"), "pids");
+        private final long[] machineStart = machineTicks();
+        private final Map<String, Long> processStart = processTicks();
+        private final long checkpointsStart;
+        private volatile int seconds;
+        private volatile int autovacuumSeconds;
+        private volatile boolean running = true;
+        private final Thread sampler;
+
+        Activity(Settings settings) throws SQLException {
+            db = DriverManager.getConnection(settings.jdbc("pd_plan"), settings.pgUser(), settings.pgPassword());
+            checkpointsStart = checkpoints();
+            sampler = new Thread(this::sample, "activity-watch");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private void sample() {
+            try (PreparedStatement autovacuum = db.prepareStatement(
+                    "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                while (running) {
+                    Thread.sleep(1000);
+                    try (ResultSet rows = autovacuum.executeQuery()) {
+                        rows.next();
+                        autovacuumSeconds += rows.getInt(1) > 0 ? 1 : 0;
+                    }
+                    seconds++;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Since this was opened: {@code busyPercent} of the machine's CPU time, each process's share of it in percent
+         * ({@code postgres} and the services), the seconds an autovacuum worker was running, and checkpoints begun.
+         */
+        Map<String, Object> summary() throws SQLException {
+            long[] machine = machineTicks();
+            double total = machine[0] - machineStart[0];
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("busyPercent", percent(total - (machine[1] - machineStart[1]), total));
+            Map<String, Double> shares = new LinkedHashMap<>();
+            processTicks().forEach((name, ticks) -> shares.put(name,
+                    percent(ticks - processStart.getOrDefault(name, ticks), total)));
+            summary.put("processPercent", shares);
+            summary.put("seconds", seconds);
+            summary.put("autovacuumSeconds", autovacuumSeconds);
+            summary.put("checkpoints", checkpoints() - checkpointsStart);
+            return summary;
+        }
+
+        private static double percent(double part, double whole) {
+            return whole <= 0 ? 0 : Math.round(1000 * part / whole) / 10.0;
+        }
+
+        /** {all, idle and iowait} jiffies of every core, from /proc/stat's first line. */
+        private static long[] machineTicks() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long all = 0;
+                for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user .. steal; guest time is in user already
+                    all += Long.parseLong(cpu[i]);
+                }
+                return new long[] {all, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** CPU jiffies so far of the services run by deploy/local/start.sh and of all of PostgreSQL's processes. */
+        private Map<String, Long> processTicks() {
+            Map<String, Long> ticks = new LinkedHashMap<>();
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String stat = read(process.resolve("stat"));
+                    if (stat.contains(" (postgres) ")) {
+                        postgres += cpuTicks(stat);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            ticks.put("postgres", postgres);
+            for (String process : PROCESSES) {
+                try {
+                    String pid = Files.readString(pids.resolve(process + ".pid")).trim();
+                    ticks.put(process, cpuTicks(read(Path.of("/proc", pid, "stat"))));
+                } catch (IOException e) {
+                    // not running: left out
+                }
+            }
+            ticks.put("bench", cpuTicks(read(Path.of("/proc/self/stat")))); // this JVM: load, watchers
+            return ticks;
+        }
+
+        /** A process's stat, or "" when it has gone. */
+        private static String read(Path stat) {
+            try {
+                return Files.readString(stat);
+            } catch (IOException gone) {
+                return "";
+            }
+        }
+
+        /** utime + stime: the 14th and 15th fields, counted after the command's closing parenthesis. */
+        private static long cpuTicks(String stat) {
+            if (stat.isEmpty()) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        private long checkpoints() throws SQLException {
+            try (ResultSet rows = db.createStatement()
+                    .executeQuery("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            running = false;
+            sampler.interrupt();
+            try {
+                sampler.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            db.close();
         }
     }
 
