@@ -30,8 +30,8 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 Integer.parseInt(env("PD_PG_PORT", "5432")), env("PD_PG_USER", "pd"), env("PD_PG_PASSWORD", "pd"),
                 integer(flags, "teachers", full ? 75_654 : 2_000), integer(flags, "warm-up-seconds", 5),
                 integer(flags, "step-seconds", full ? 30 : 8),
-                rates(flags, "rates", full ? "250,500,750,1000,1500,2000,3000,4000,5000,6000" : "250,500,1000,2000"),
-                rates(flags, "xapi-rates", full ? "100,250,500,1000,2000,3000,5000" : "100,250,500,1000"),
+                rates(flags, "rates", full ? "250,500,750,1000,1500,2000,3000,4000,5000,6000" : "500,1000,2000"),
+                rates(flags, "xapi-rates", full ? "100,250,500,1000,2000,3000,5000" : "250,500,1000"),
                 integer(flags, "batch-size", 100), integer(flags, "max-in-flight", 256),
                 integer(flags, "e2e-seconds", full ? 60 : 15), integer(flags, "e2e-warm-up-seconds", full ? 20 : 5),
                 integer(flags, "backfill", full ? 1_000_000 : 20_000),
@@ -39,7 +39,7 @@ record Settings(String preset, Path out, String gateway, String keycloak, String
                 integer(flags, "raw-pg-rows", full ? 1_000_000 : 200_000),
                 integer(flags, "drain-timeout", full ? 3600 : 600),
                 List.of(flags.getOrDefault("phases", env("BENCH_PHASES", "ingest,xapi,e2e,backfill")).split(",")),
-                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 10_000),
+                integer(flags, "e2e-rate", 500), integer(flags, "scale-out", full ? 200_000 : 5_000),
                 switch (flags.getOrDefault("dated", env("BENCH_DATED", "history"))) {
                     case "history" -> false;
                     case "cycle" -> true;
